@@ -1,0 +1,195 @@
+"""Event assembly: predicted spans -> events with roles, normalized counts, dates and places.
+
+Arguments are linked to triggers by rule (same sentence first, then the nearest preceding trigger for counts,
+dates, places, weapons and sources): the corpus shows arguments of one event spread over several sentences, and
+per-role BIO tags learned poorly (see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Sequence
+
+from inference.actors import clean_actor, group_actors
+from inference.dates import parse_dateline, resolve_date
+from inference.decoding import SpanPrediction
+from inference.numbers import combine_counts, parse_count
+from inference.outputs import (
+    Actor,
+    Casualties,
+    Event,
+    EventDateResult,
+    Figure,
+    PlaceResult,
+    Span,
+)
+from inference.places import resolve_place
+from inference.schema import SUB_EVENT_TO_TYPE
+from inference.sentences import sentence_index, sentence_starts, sentence_text
+
+# Labels that may attach to a trigger in an earlier sentence (a later sentence gives another source's toll).
+_CARRY_OVER = {"FATALITIES", "WOUNDED", "SOURCE", "WEAPON", "LOCATION", "DATE"}
+
+
+def to_span(text: str, pred: SpanPrediction) -> Span:
+    return Span(text=text[pred.start : pred.end], start=pred.start, end=pred.end, label=pred.label, score=pred.score)
+
+
+def _group_triggers(triggers: list[SpanPrediction], sentence_of: dict[int, int]) -> list[list[SpanPrediction]]:
+    """Triggers of one sub-type in one sentence describe one event ("attacked ... killing")."""
+    groups: dict[tuple[int, str | None], list[SpanPrediction]] = {}
+    for trig in triggers:
+        groups.setdefault((sentence_of[trig.start], trig.sub_event_type), []).append(trig)
+    return sorted(groups.values(), key=lambda g: g[0].start)
+
+
+def _attach(
+    spans: list[SpanPrediction], anchors: list[SpanPrediction], sentence_of: dict[int, int]
+) -> dict[int, list[SpanPrediction]]:
+    """Map each argument span to the index of the event (anchor trigger) it belongs to."""
+    linked: dict[int, list[SpanPrediction]] = defaultdict(list)
+    for span in spans:
+        sent = sentence_of[span.start]
+        same = [i for i, a in enumerate(anchors) if sentence_of[a.start] == sent]
+        if same:
+            best = min(same, key=lambda i: abs(anchors[i].start - span.start))
+        elif span.label in _CARRY_OVER:
+            before = [i for i, a in enumerate(anchors) if a.start < span.start]
+            if not before:
+                continue
+            best = before[-1]
+        else:
+            # actors and targets one sentence before the trigger ("Gunmen stormed X. They killed ...")
+            near = [i for i, a in enumerate(anchors) if 0 < sentence_of[a.start] - sent <= 1]
+            if not near:
+                continue
+            best = near[0]
+        linked[best].append(span)
+    return linked
+
+
+def _casualties(text: str, spans: list[SpanPrediction], sources: list[SpanPrediction], starts: list[int]) -> Casualties:
+    figures = []
+    for pred in spans:
+        count = parse_count(text[pred.start : pred.end])
+        if count is None:
+            continue
+        sent = sentence_index(starts, pred.start)
+        source = next((text[s.start : s.end] for s in sources if sentence_index(starts, s.start) == sent), None)
+        figures.append((count, pred, source))
+    summary = combine_counts([c for c, _, _ in figures])
+    return Casualties(
+        best=summary.best,
+        low=summary.low,
+        high=summary.high,
+        vague=summary.vague,
+        figures=tuple(
+            Figure(c.value, c.low, c.high, c.qualifier, c.vague, to_span(text, p), source) for c, p, source in figures
+        ),
+        confidence=min((p.score for _, p, _ in figures), default=None),
+    )
+
+
+def _actors(text: str, preds: list[SpanPrediction]) -> list[Actor]:
+    names = [clean_actor(text[p.start : p.end]) for p in preds]
+    out = []
+    for group in group_actors(names):
+        mentions = tuple(to_span(text, preds[i]) for i in group)
+        out.append(Actor(name=names[group[0]], mentions=mentions, confidence=max(m.score for m in mentions)))
+    return out
+
+
+def reference_of(text: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The date relative expressions resolve against (dateline, else published) and the dateline place."""
+    date, place, _ = parse_dateline(text, published)
+    return (date or published), place
+
+
+def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.date | None) -> list[Event]:
+    """Group predicted spans into events and normalize their values."""
+    starts = sentence_starts(text)
+    sentence_of = {p.start: sentence_index(starts, p.start) for p in preds}
+    triggers = [p for p in preds if p.label == "TRIGGER" and p.sub_event_type in SUB_EVENT_TO_TYPE]
+    groups = _group_triggers(triggers, sentence_of)
+    anchors = [g[0] for g in groups]
+    arguments = [p for p in preds if p.label != "TRIGGER"]
+    linked = _attach(arguments, anchors, sentence_of)
+    reference, dateline_place = reference_of(text, published)
+    all_locations = [text[p.start : p.end] for p in preds if p.label == "LOCATION"]
+    events = []
+    for index, group in enumerate(groups):
+        anchor = anchors[index]
+        args = sorted(linked.get(index, []), key=lambda p: p.start)
+        by_label: dict[str, list[SpanPrediction]] = defaultdict(list)
+        for p in args:
+            by_label[p.label].append(p)
+        sub = anchor.sub_event_type or ""
+        actors = _actors(text, by_label["ACTOR"])
+        targets = _actors(text, by_label["TARGET"])
+        actor1 = actors[0] if actors else None
+        actor2 = targets[0] if targets else (actors[1] if len(actors) > 1 else None)
+        rest = actors[1:] if targets else actors[2:]
+        place = _place(text, by_label["LOCATION"], dateline_place, all_locations)
+        date = _date(text, by_label["DATE"], reference)
+        evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])
+        trigger_score = max(t.score for t in group)
+        events.append(
+            Event(
+                event_type=SUB_EVENT_TO_TYPE[sub],
+                sub_event_type=sub,
+                trigger=to_span(text, anchor),
+                evidence=evidence,
+                evidence_start=evidence_start,
+                actor1=actor1,
+                actor2=actor2,
+                assoc_actor_1=tuple(rest),
+                assoc_actor_2=tuple(targets[1:]),
+                place=place,
+                date=date,
+                fatalities=_casualties(text, by_label["FATALITIES"], by_label["SOURCE"], starts),
+                wounded=_casualties(text, by_label["WOUNDED"], by_label["SOURCE"], starts),
+                weapons=tuple(to_span(text, p) for p in by_label["WEAPON"]),
+                sources=tuple(to_span(text, p) for p in by_label["SOURCE"]),
+                confidence=trigger_score,
+            )
+        )
+    return events
+
+
+def _place(
+    text: str, preds: list[SpanPrediction], dateline_place: str | None, all_locations: list[str]
+) -> PlaceResult:
+    names = [text[p.start : p.end] for p in preds]
+    # Fall back on the dateline place when the event's sentences name none.
+    if not names and dateline_place:
+        names = [dateline_place]
+    resolved = resolve_place(names, context=" ; ".join(all_locations)) if names else None
+    spans = tuple(to_span(text, p) for p in preds)
+    confidence = max((p.score for p in preds), default=None)
+    if resolved is None:
+        return PlaceResult(None, None, None, None, None, names[0] if names else None, None, None, None, spans, confidence)
+    return PlaceResult(
+        country=resolved.country,
+        iso=resolved.iso,
+        iso2=resolved.iso2,
+        admin1=resolved.admin1,
+        admin2=resolved.admin2,
+        location=resolved.location,
+        latitude=resolved.latitude,
+        longitude=resolved.longitude,
+        geo_precision=resolved.geo_precision,
+        spans=spans,
+        confidence=confidence,
+    )
+
+
+def _date(text: str, preds: list[SpanPrediction], reference: dt.date | None) -> EventDateResult:
+    if reference is None:
+        return EventDateResult(None, None, to_span(text, preds[0]) if preds else None, None)
+    for pred in preds:
+        resolved = resolve_date(text[pred.start : pred.end], reference)
+        if resolved is not None:
+            return EventDateResult(resolved.date.isoformat(), resolved.precision, to_span(text, pred), pred.score)
+    # No usable date expression: the report's own day (GUIDELINES section 5).
+    return EventDateResult(reference.isoformat(), 1, None, None)

@@ -1,0 +1,355 @@
+"""Casualty counts: parse one count phrase, combine several figures, find counts in a sentence.
+
+The coding rules are data/GUIDELINES.md section 4 and 8; the vague-word values below are that table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts"]
+
+
+@dataclass(frozen=True)
+class Count:
+    """One reported figure.
+
+    Attributes:
+        value: the coded figure (the lower end of a range).
+        low: the lowest figure the phrase allows.
+        high: the highest figure the phrase allows.
+        qualifier: "at_least", "up_to", "approx", "range" or None.
+        vague: True when the figure comes from a vague word ("dozens", "several") or no figure at all.
+        text: the phrase as given.
+    """
+
+    value: int
+    low: int
+    high: int
+    qualifier: str | None
+    vague: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class CountSummary:
+    """ACLED's figure and the reported range for one event (GUIDELINES section 4)."""
+
+    best: int
+    low: int
+    high: int
+    vague: bool
+    figures: tuple[Count, ...]
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+    "single": 1, "lone": 1, "couple": 2, "pair": 2, "both": 2,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Multipliers that follow a number ("two dozen") or stand alone after "a" ("a dozen", "a score of").
+_GROUPS = {"dozen": 12, "score": 20}
+
+# Vague words and the figure GUIDELINES section 4 codes for each; "a couple of" is a number (2), not vague.
+_VAGUE_WORDS = {
+    "tens": 10, "dozens": 12, "scores": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+    "several": 3, "few": 3, "handful": 3, "multiple": 3, "various": 3,
+    "many": 10, "numerous": 10, "countless": 10,
+}
+_VAGUE_SCALE = {"dozen": 12, "dozens": 12, "hundred": 100, "hundreds": 100, "thousand": 1000,
+                "thousands": 1000, "score": 12, "scores": 12}
+
+_AT_LEAST = ("at least", "more than", "over", "in excess of", "upwards of", "upward of", "no fewer than",
+             "no less than", "not less than", "a minimum of", "minimum of", "a minimum", "above", "exceeding",
+             "just over", "well over", "at minimum", "beyond", "not fewer than")
+_UP_TO = ("up to", "as many as", "as high as", "as much as", "at most", "no more than", "not more than",
+          "a maximum of", "maximum of", "fewer than", "less than", "under", "just under", "below", "upto")
+_APPROX = ("about", "nearly", "almost", "some", "around", "roughly", "approximately", "approx",
+           "close to", "an estimated", "estimated", "circa", "an approximate", "approximate", "more or less")
+
+# A phrase with no figure that still reports deaths or injuries is coded 1, vague (GUIDELINES section 8).
+_CASUALTY_WORDS = re.compile(
+    r"\b(?:death|deaths|dead|die|died|dying|kill|killed|killing|killings|fatalit(?:y|ies)|casualt(?:y|ies)|"
+    r"bodies|body|corpses?|lives|life|toll|victims?|slain|massacred?|wound|wounds|wounded|injur(?:e|ed|ies|y)|"
+    r"hurt|maimed|martyrs?|perished|lost)\b"
+)
+_ZERO = re.compile(r"^(?:no|none|nobody|no one|no-one|zero|nil|not a single|not one|without)\b")
+_NOT_ZERO = re.compile(r"^no (?:fewer|less|more)\b")
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|\+|-|~")
+
+
+def _normalize(text: str) -> str:
+    text = text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
+    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    # Thousands separators: "1,200", "1 200", "1.200" (three digits after the separator, not a decimal).
+    text = re.sub(r"(?<=\d)[, .](?=\d{3}(?!\d))", "", text)
+    # "thirty-four", "100-plus": a hyphen between letters or before a word is a space.
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<=\d)-(?=[a-z])", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;:!?'\"()")
+
+
+def _is_numeric_word(tokens: list[str], i: int) -> bool:
+    tok = tokens[i]
+    if tok[0].isdigit() or tok in _UNITS or tok in _SCALES or tok in _GROUPS:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok in ("a", "an") and (nxt in _SCALES or nxt in _GROUPS or nxt in ("single", "couple", "pair", "lone")):
+        return True
+    if tok == "half" and nxt in ("a", "dozen"):
+        return True
+    # "one hundred and twenty": "and" continues a number only after a scale word.
+    if tok == "and" and i > 0 and tokens[i - 1] in _SCALES and nxt in _UNITS:
+        return True
+    return False
+
+
+def _number_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """Maximal [start, end) runs of tokens that spell one number."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_numeric_word(tokens, i):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and _is_numeric_word(tokens, j):
+            # Two bare figures in a row ("10 15") are two numbers, not one.
+            if j > i and tokens[j][0].isdigit():
+                break
+            j += 1
+        if j < len(tokens) and tokens[j] == "of" and tokens[j - 1] in ("couple", "pair", "score", "dozen"):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _run_value(words: list[str]) -> int | None:
+    total, current, seen = 0.0, 0.0, False
+    half = False
+    for word in words:
+        if word in ("a", "an", "and", "of"):
+            continue
+        if word == "half":
+            half = True
+            continue
+        if word[0].isdigit():
+            current += float(word)
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _GROUPS:
+            current = (current or 1) * _GROUPS[word]
+            if half:
+                current, half = current / 2, False
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return int(round(total + current)) if seen else None
+
+
+def _qualifier_before(prefix: str) -> str | None:
+    prefix = prefix.strip()
+    for words, name in ((_AT_LEAST, "at_least"), (_UP_TO, "up_to"), (_APPROX, "approx")):
+        for phrase in words:
+            if prefix == phrase or prefix.endswith(" " + phrase):
+                return name
+    if prefix.endswith("~"):
+        return "approx"
+    return None
+
+
+def _vague(norm: str, text: str) -> Count | None:
+    # "tens of thousands", "several hundred", "a few dozen": the scale word decides the figure.
+    m = re.search(r"\b(tens|hundreds|dozens|scores) of (thousands|millions)\b", norm)
+    if m:
+        value = _VAGUE_WORDS[m.group(1)] * _SCALES[m.group(2)[:-1]]
+        return Count(value, value, value, None, True, text)
+    m = re.search(r"\b(?:several|a few|few|many|some|multiple|numerous) (dozens?|hundreds?|thousands?|scores?)\b",
+                  norm)
+    if m:
+        value = _VAGUE_SCALE[m.group(1)]
+        return Count(value, value, value, None, True, text)
+    if re.search(r"\ba (?:large |small |significant |growing |high |unknown |undetermined )?number of\b", norm):
+        return Count(3, 3, 3, None, True, text)
+    for word in re.findall(r"[a-z]+", norm):
+        if word in _VAGUE_WORDS:
+            value = _VAGUE_WORDS[word]
+            return Count(value, value, value, None, True, text)
+    if re.search(r"\bsome\b", norm):
+        return Count(3, 3, 3, None, True, text)
+    return None
+
+
+def parse_count(text: str) -> Count | None:
+    """Parse one count phrase (the text of a FATALITIES or WOUNDED span).
+
+    Args:
+        text: the phrase, e.g. "at least 34", "thirty-four", "10 to 15", "dozens", "deaths".
+
+    Returns:
+        The figure with its qualifier and range, or None when the text holds nothing count-like.
+
+    Example:
+        >>> parse_count("between 10 and 15")
+        Count(value=10, low=10, high=15, qualifier='range', vague=False, text='between 10 and 15')
+    """
+    norm = _normalize(text)
+    if not norm:
+        return None
+    if _ZERO.match(norm) and not _NOT_ZERO.match(norm):
+        return Count(0, 0, 0, None, False, text)
+    vague = _vague(norm, text) if re.search(r"\b(?:of (?:thousands|millions)|(?:several|a few|few|many|some|"
+                                            r"multiple|numerous) (?:dozens?|hundreds?|thousands?|scores?))\b",
+                                            norm) else None
+    if vague:
+        return vague
+    tokens = _TOKEN.findall(norm)
+    runs = _number_runs(tokens)
+    if runs:
+        start, end = runs[0]
+        first = _run_value(tokens[start:end])
+        if first is not None:
+            return _figure(tokens, runs, first, text)
+    vague = _vague(norm, text)
+    if vague:
+        return vague
+    # "a soldier", "another": a single person.
+    if re.match(r"^(?:a|an|another)\b", norm):
+        return Count(1, 1, 1, None, False, text)
+    if _CASUALTY_WORDS.search(norm):
+        return Count(1, 1, 1, None, True, text)
+    return None
+
+
+def _figure(tokens: list[str], runs: list[tuple[int, int]], first: int, text: str) -> Count:
+    start, end = runs[0]
+    before = " ".join(tokens[:start])
+    # A range: "10 to 15", "10-15", "two or three", "between 10 and 15", "from 10 to 15".
+    if len(runs) > 1:
+        start2, end2 = runs[1]
+        link = tokens[end:start2]
+        if link in (["to"], ["-"], ["or"], ["and"], ["-", "to"], ["and", "up", "to"], ["till"], ["until"]):
+            second = _run_value(tokens[start2:end2])
+            ok_and = link != ["and"] or before.endswith("between")
+            if second is not None and ok_and and second > first:
+                return Count(first, first, second, "range", False, text)
+    after = " ".join(tokens[end:])
+    qualifier = _qualifier_before(before)
+    if qualifier is None and (after.startswith(("plus", "+", "or more", "and more", "and above", "or so",
+                                                "odd", "or above"))):
+        qualifier = "approx" if after.startswith(("or so", "odd")) else "at_least"
+    if qualifier is None and after.startswith(("or fewer", "or less", "at most", "at the most")):
+        qualifier = "up_to"
+    return Count(first, first, first, qualifier, False, text)
+
+
+def _is_placeholder(count: Count) -> bool:
+    # Only a figure-less mention ("deaths") is coded 1 and vague; no vague word maps to 1.
+    return count.vague and count.value == 1
+
+
+def combine_counts(counts: Sequence[Count]) -> CountSummary:
+    """Combine the figures reported for one event into ACLED's figure and the reported range.
+
+    best is the lowest credible figure, low the lowest and high the highest figure reported. A mention
+    with no figure ("there were deaths") counts only when no event figure exists at all.
+
+    Args:
+        counts: the parsed figures linked to the event, from any sentence or source.
+
+    Returns:
+        best/low/high and whether best comes from a vague word; 0/0/0 (not vague) when there is no figure.
+
+    Example:
+        >>> s = combine_counts([parse_count("at least 34"), parse_count("up to 42")])
+        >>> (s.best, s.low, s.high, s.vague)
+        (34, 34, 42, False)
+    """
+    figures = tuple(c for c in counts if c is not None)
+    usable = [c for c in figures if not _is_placeholder(c)] or list(figures)
+    if not usable:
+        return CountSummary(0, 0, 0, False, figures)
+    low = min(c.low for c in usable)
+    high = max(c.high for c in usable)
+    # On a tie a precise figure wins: "dozens" and "12" give 12, not vague.
+    vague = all(c.vague for c in usable if c.low == low)
+    return CountSummary(low, low, high, vague, figures)
+
+
+_NUM_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+             r"hundred|thousand|million|dozen)")
+_CORE = (rf"(?:\d[\d,.]*\d|\d|(?:a|an|half a)\s+(?:dozen|hundred|thousand|single|couple of)|"
+         rf"{_NUM_WORD}(?:[\s-]+(?:and\s+)?{_NUM_WORD})*)")
+_PHRASE = re.compile(
+    r"\b(?:(?:at least|more than|over|up to|as many as|about|nearly|some|around|almost|roughly|approximately|"
+    r"no fewer than|an estimated|fewer than|less than)\s+)?"
+    rf"(?:between\s+{_CORE}\s+and\s+{_CORE}|{_CORE}(?:\s*(?:-|\u2013|to|or)\s*{_CORE})?|"
+    r"tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|tens|several|a few|a handful|"
+    r"many|numerous|a number of)\b",
+    re.IGNORECASE,
+)
+# Figures that are dates, distances, ages or times, not people.
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
+    r"year-old|percent|per cent|%|am\b|pm\b|a\.m|p\.m|hours?\b|days?\b|weeks?\b|months?\b|minutes?\b|"
+    r"metres?\b|meters?\b|o'clock|th\b|st\b|nd\b|rd\b|times\b|kg\b|tons?\b|tonnes?\b|vehicles?\b|"
+    r"houses?\b|homes?\b|buildings?\b)",
+    re.IGNORECASE,
+)
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|\b(?:on|since|in|at|route|road|"
+    r"highway|aged|age|article|resolution)\s*$",
+    re.IGNORECASE,
+)
+# A count belongs to a casualty word within a few words after it ("12 villagers were killed") or right
+# before it ("killed 12", "the toll rose to 12").
+_AFTER = re.compile(
+    r"^\W*(?:[\w'-]+\W+){0,5}?(?:killed|killing|dead|died|deaths?|slain|lives|fatalities|perished|massacred|"
+    r"bodies|wounded|wounding|injured|injuries|hurt|casualties)\b",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    r"\b(?:killed|killing|killing of|kill|wounded|wounding|injured|injuring|injure|left|leaving|claimed|"
+    r"(?:toll|count) (?:rose |climbed |reached |stood |stands |now stands )?(?:to|at)|death toll of|"
+    r"the deaths of|the lives of)\W+$",
+    re.IGNORECASE,
+)
+
+
+def extract_counts(sentence: str) -> list[tuple[int, int, Count]]:
+    """Find count phrases that sit next to a killed/wounded word in free text.
+
+    Args:
+        sentence: one sentence of an article.
+
+    Returns:
+        (start, end, count) for each phrase, end exclusive, in text order.
+
+    Example:
+        >>> [(s, e, c.value) for s, e, c in extract_counts("Gunmen killed at least 12 villagers.")]
+        [(14, 25, 12)]
+    """
+    found: list[tuple[int, int, Count]] = []
+    for m in _PHRASE.finditer(sentence):
+        start, end = m.span()
+        if _NOT_PEOPLE_AFTER.search(sentence[end:end + 12]) or _NOT_PEOPLE_BEFORE.search(sentence[max(0, start - 12):start]):
+            continue
+        if not (_AFTER.search(sentence[end:end + 80]) or _BEFORE.search(sentence[max(0, start - 40):start])):
+            continue
+        count = parse_count(m.group(0))
+        if count is not None and not _is_placeholder(count):
+            found.append((start, end, count))
+    return found

@@ -1,0 +1,64 @@
+import numpy as np
+
+from inference.decoding import TokenScores, WindowMerger, decode_bio
+from inference.engine import pack_by_budget
+from inference.labels import build_label_list
+from inference.sentences import sentence_starts
+
+LABELS = build_label_list()
+ID2L = dict(enumerate(LABELS))
+L2ID = {v: k for k, v in ID2L.items()}
+
+
+def one_hot(*names):
+    probs = np.full((len(names), len(LABELS)), 0.001, dtype=np.float32)
+    for row, name in enumerate(names):
+        probs[row, L2ID[name]] = 0.9
+    return probs
+
+
+def test_overlapping_windows_are_averaged_by_char_offsets():
+    merger = WindowMerger()
+    merger.add([(0, 0), (0, 3), (4, 8), (0, 0)], one_hot("O", "B-ACTOR", "O", "O"))
+    merger.add([(0, 0), (4, 8), (9, 12), (0, 0)], one_hot("O", "B-WEAPON", "B-WEAPON", "O"))
+    scores = merger.result(len(LABELS))
+    assert scores.offsets == ((0, 3), (4, 8), (9, 12))
+    middle = scores.probs[1]
+    assert np.isclose(middle[L2ID["O"]], middle[L2ID["B-WEAPON"]]), "the shared token is the mean of both windows"
+
+
+def test_decoding_types_a_trigger_by_its_probability_mass():
+    probs = one_hot("B-TRIGGER|Air/drone strike", "I-TRIGGER|Armed clash", "I-TRIGGER|Air/drone strike", "O")
+    spans = decode_bio(TokenScores(((0, 2), (3, 8), (9, 14), (15, 17)), probs), ID2L)
+    assert [(s.start, s.end, s.label, s.sub_event_type) for s in spans] == [(0, 14, "TRIGGER", "Air/drone strike")]
+
+
+def test_i_after_o_opens_a_span_and_word_pieces_never_split():
+    probs = one_hot("O", "I-ACTOR", "B-ACTOR", "O")
+    # (4, 7) and (7, 10) are pieces of one word: the glued B- continues the span
+    spans = decode_bio(TokenScores(((0, 3), (4, 7), (7, 10), (11, 12)), probs), ID2L)
+    assert [(s.start, s.end, s.label) for s in spans] == [(4, 10, "ACTOR")]
+
+
+def test_decoding_nothing():
+    assert decode_bio(TokenScores((), np.zeros((0, len(LABELS)), dtype=np.float32)), ID2L) == []
+
+
+def test_token_budget_packing_sorts_and_respects_the_budget():
+    lengths = [30, 5, 200, 31, 6, 199, 64]
+    batches = pack_by_budget(lengths, batch_tokens=256)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        assert max(lengths[i] for i in batch) * len(batch) <= 256 or len(batch) == 1
+    flat = [lengths[i] for b in batches for i in b]
+    assert flat == sorted(flat)
+
+
+def test_window_longer_than_budget_still_runs_alone():
+    assert pack_by_budget([500, 10], batch_tokens=100) == [[1], [0]]
+
+
+def test_sentences_keep_abbreviations_and_split_paragraphs():
+    text = "Lt. Col. Ali said 3 died on Oct. 3. Residents fled.\n\nA second attack followed"
+    starts = sentence_starts(text)
+    assert [text[s:].split()[0] for s in starts] == ["Lt.", "Residents", "A"]

@@ -1,0 +1,153 @@
+"""Fine-tuning: corpus -> windows -> HF Trainer (accelerate underneath) -> a self-describing saved model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import evaluate
+import numpy as np
+from transformers import (
+    AutoModelForTokenClassification,
+    AutoTokenizer,
+    DataCollatorForTokenClassification,
+    EarlyStoppingCallback,
+    Trainer,
+)
+from transformers.trainer_utils import get_last_checkpoint
+
+from inference.labels import build_label_list
+from inference.schema import SCHEMA_VERSION
+from inference.version import __version__
+from inference.windows import WindowSettings
+from training.arguments import RunConfig, load_config, resolve_model_path
+from training.corpus import load_corpus
+from training.preprocessing import IGNORE_INDEX, tokenize_and_align
+
+logger = logging.getLogger(__name__)
+METRIC_PATH = str(Path(__file__).parent / "metrics" / "seqeval_spans")
+
+
+def window_metrics(id2label: dict[int, str]):
+    """compute_metrics for the Trainer: span F1 over windows (cheap; the doc-level scores come after)."""
+    metric = evaluate.load(METRIC_PATH)
+
+    def compute(eval_pred: Any) -> dict[str, float]:
+        logits, labels = eval_pred
+        predictions = np.argmax(logits, axis=-1)
+        preds, refs = [], []
+        for pred_row, label_row in zip(predictions, labels):
+            keep = label_row != IGNORE_INDEX
+            preds.append([id2label[int(p)] for p in pred_row[keep]])
+            refs.append([id2label[int(t)] for t in label_row[keep]])
+        scores = metric.compute(predictions=preds, references=refs)
+        return {
+            "precision": scores["overall_precision"],
+            "recall": scores["overall_recall"],
+            "f1": scores["overall_f1"],
+            "macro_f1": scores["macro_f1"],
+        }
+
+    return compute
+
+
+def build_model(config: RunConfig):
+    path = resolve_model_path(config.model.model_name_or_path)
+    labels = build_label_list()
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    if not getattr(tokenizer, "is_fast", False):
+        raise ValueError(f"{path}: a fast tokenizer is needed for char offsets")
+    model = AutoModelForTokenClassification.from_pretrained(
+        path,
+        num_labels=len(labels),
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
+    )
+    return model, tokenizer
+
+
+def describe_model(model: Any, config: RunConfig, settings: WindowSettings) -> None:
+    """Record in config.json everything inference needs: label scheme, windows, versions."""
+    model.config.conflict_events = {
+        "schema_version": SCHEMA_VERSION,
+        "package_version": __version__,
+        "label_scheme": "bio-typed-triggers",
+        "base_model": config.model.model_name_or_path,
+        "max_length": settings.max_length,
+        "stride": settings.stride,
+        "trained_on": config.data.train_files + [f"corpus:{c}" for c in config.data.corpora],
+        "trained_at": dt.date.today().isoformat(),
+    }
+
+
+def train(
+    config_path: str | Path,
+    output_dir: str | Path,
+    *,
+    overrides: dict[str, Any] | None = None,
+    resume: bool = False,
+) -> dict[str, Any]:
+    """Fine-tune a model as a run config says; save it to `output_dir` and return the metrics.
+
+    >>> metrics = train("configs/quickstart.yaml", "runs/quickstart")  # doctest: +SKIP
+    >>> sorted(metrics)  # doctest: +SKIP
+    ['test', 'train', 'validation']
+    """
+    output_dir = Path(output_dir)
+    config = load_config(config_path, {**(overrides or {}), "output_dir": str(output_dir)})
+    settings = WindowSettings(config.model.max_length, config.model.stride)
+    corpus = load_corpus(
+        config.data.train_files,
+        config.data.validation_files,
+        config.data.test_files,
+        corpora=config.data.corpora,
+        corpora_dir=config.data.corpora_dir,
+    )
+    if config.data.max_train_documents:
+        corpus["train"] = corpus["train"].select(range(min(config.data.max_train_documents, corpus["train"].num_rows)))
+    model, tokenizer = build_model(config)
+    describe_model(model, config, settings)
+    label2id = model.config.label2id
+    features = corpus.map(
+        tokenize_and_align,
+        batched=True,
+        remove_columns=corpus["train"].column_names,
+        fn_kwargs={"tokenizer": tokenizer, "label2id": label2id, "settings": settings},
+        desc="Tokenizing",
+    )
+    args = config.training
+    has_eval = "validation" in features
+    if not has_eval:
+        # no dev set: nothing to select the best model on
+        args.eval_strategy = "no"
+        args.load_best_model_at_end = False
+    trainer = Trainer(
+        model=model,
+        args=args,
+        train_dataset=features["train"],
+        eval_dataset=features["validation"] if has_eval else None,
+        processing_class=tokenizer,
+        data_collator=DataCollatorForTokenClassification(tokenizer),
+        compute_metrics=window_metrics(model.config.id2label),
+        callbacks=[EarlyStoppingCallback(config.data.early_stopping_patience)] if has_eval else [],
+    )
+    checkpoint = get_last_checkpoint(str(output_dir)) if resume and output_dir.is_dir() else None
+    if resume and checkpoint is None:
+        logger.warning("--resume: no checkpoint in %s, training from the start", output_dir)
+    train_result = trainer.train(resume_from_checkpoint=checkpoint)
+    trainer.save_model(str(output_dir))  # safetensors, config.json with labels and conflict_events settings
+    metrics: dict[str, Any] = {"train": {k: float(v) for k, v in train_result.metrics.items()}}
+    if trainer.is_world_process_zero():
+        from training.evaluation import evaluate_model
+
+        for split in ("validation", "test"):
+            if split in corpus:
+                metrics[split] = evaluate_model(output_dir, corpus[split], show_progress=False)
+        (output_dir / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+        from training.modelcard import write_model_card
+
+        write_model_card(output_dir, config, metrics)
+    return metrics
