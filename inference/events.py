@@ -7,9 +7,10 @@ per-role BIO tags learned poorly (see DESIGN.md).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
-from typing import Sequence
+from typing import Any, Sequence
 
 from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
@@ -47,21 +48,28 @@ def _group_triggers(triggers: list[SpanPrediction], sentence_of: dict[int, int])
 def _attach(
     spans: list[SpanPrediction], anchors: list[SpanPrediction], sentence_of: dict[int, int]
 ) -> dict[int, list[SpanPrediction]]:
-    """Map each argument span to the index of the event (anchor trigger) it belongs to."""
+    """Map each argument span to the index of the event (anchor trigger) it belongs to.
+
+    Anchors are sorted by position; lookups are by sentence and bisection, so long articles stay linear.
+    """
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for i, anchor in enumerate(anchors):
+        by_sentence[sentence_of[anchor.start]].append(i)
+    anchor_starts = [a.start for a in anchors]
     linked: dict[int, list[SpanPrediction]] = defaultdict(list)
     for span in spans:
         sent = sentence_of[span.start]
-        same = [i for i, a in enumerate(anchors) if sentence_of[a.start] == sent]
+        same = by_sentence.get(sent)
         if same:
             best = min(same, key=lambda i: abs(anchors[i].start - span.start))
         elif span.label in _CARRY_OVER:
-            before = [i for i, a in enumerate(anchors) if a.start < span.start]
-            if not before:
+            before = bisect.bisect_left(anchor_starts, span.start)
+            if before == 0:
                 continue
-            best = before[-1]
+            best = before - 1
         else:
             # actors and targets one sentence before the trigger ("Gunmen stormed X. They killed ...")
-            near = [i for i, a in enumerate(anchors) if 0 < sentence_of[a.start] - sent <= 1]
+            near = by_sentence.get(sent + 1)
             if not near:
                 continue
             best = near[0]
@@ -116,7 +124,9 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     arguments = [p for p in preds if p.label != "TRIGGER"]
     linked = _attach(arguments, anchors, sentence_of)
     reference, dateline_place = reference_of(text, published)
-    all_locations = [text[p.start : p.end] for p in preds if p.label == "LOCATION"]
+    # Distinct place names of the article disambiguate each event's place; identical lookups are cached.
+    context = " ; ".join(dict.fromkeys(text[p.start : p.end] for p in preds if p.label == "LOCATION"))
+    place_cache: dict[tuple[str, ...], Any] = {}
     events = []
     for index, group in enumerate(groups):
         anchor = anchors[index]
@@ -130,7 +140,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         actor1 = actors[0] if actors else None
         actor2 = targets[0] if targets else (actors[1] if len(actors) > 1 else None)
         rest = actors[1:] if targets else actors[2:]
-        place = _place(text, by_label["LOCATION"], dateline_place, all_locations)
+        place = _place(text, by_label["LOCATION"], dateline_place, context, place_cache)
         date = _date(text, by_label["DATE"], reference)
         evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])
         trigger_score = max(t.score for t in group)
@@ -158,13 +168,20 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
 
 
 def _place(
-    text: str, preds: list[SpanPrediction], dateline_place: str | None, all_locations: list[str]
+    text: str,
+    preds: list[SpanPrediction],
+    dateline_place: str | None,
+    context: str,
+    cache: dict[tuple[str, ...], Any],
 ) -> PlaceResult:
     names = [text[p.start : p.end] for p in preds]
     # Fall back on the dateline place when the event's sentences name none.
     if not names and dateline_place:
         names = [dateline_place]
-    resolved = resolve_place(names, context=" ; ".join(all_locations)) if names else None
+    key = tuple(names)
+    if key not in cache:
+        cache[key] = resolve_place(names, context=context) if names else None
+    resolved = cache[key]
     spans = tuple(to_span(text, p) for p in preds)
     confidence = max((p.score for p in preds), default=None)
     if resolved is None:

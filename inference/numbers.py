@@ -159,12 +159,16 @@ def _run_value(words: list[str]) -> int | None:
     return int(round(total + current)) if seen else None
 
 
+# Longest phrase first: "no more than" is up_to although it ends in "more than".
+_QUALIFIERS = sorted([(p, "at_least") for p in _AT_LEAST] + [(p, "up_to") for p in _UP_TO]
+                     + [(p, "approx") for p in _APPROX], key=lambda item: -len(item[0]))
+
+
 def _qualifier_before(prefix: str) -> str | None:
     prefix = prefix.strip()
-    for words, name in ((_AT_LEAST, "at_least"), (_UP_TO, "up_to"), (_APPROX, "approx")):
-        for phrase in words:
-            if prefix == phrase or prefix.endswith(" " + phrase):
-                return name
+    for phrase, name in _QUALIFIERS:
+        if prefix == phrase or prefix.endswith(" " + phrase):
+            return name
     if prefix.endswith("~"):
         return "approx"
     return None
@@ -263,8 +267,9 @@ def _is_placeholder(count: Count) -> bool:
 def combine_counts(counts: Sequence[Count]) -> CountSummary:
     """Combine the figures reported for one event into ACLED's figure and the reported range.
 
-    best is the lowest credible figure, low the lowest and high the highest figure reported. A mention
-    with no figure ("there were deaths") counts only when no event figure exists at all.
+    best is the lowest figure reported (the minimum of the figures' lows, as GUIDELINES section 4 codes
+    it), low the same and high the highest figure reported. A mention with no figure ("there were deaths")
+    is a figure of 1 like any other, so it should be linked only when the text gives no number.
 
     Args:
         counts: the parsed figures linked to the event, from any sentence or source.
@@ -278,7 +283,7 @@ def combine_counts(counts: Sequence[Count]) -> CountSummary:
         (34, 34, 42, False)
     """
     figures = tuple(c for c in counts if c is not None)
-    usable = [c for c in figures if not _is_placeholder(c)] or list(figures)
+    usable = list(figures)
     if not usable:
         return CountSummary(0, 0, 0, False, figures)
     low = min(c.low for c in usable)

@@ -119,3 +119,14 @@ def pytest_collection_modifyitems(config, items):
 
 def words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text)
+
+
+@pytest.fixture(scope="session")
+def tiny_trained(tmp_path_factory, tiny_base_model, tiny_corpus):
+    """The tiny BERT fine-tuned for two epochs on the tiny corpus: (model folder, metrics)."""
+    from training.trainer import train
+
+    folder = tmp_path_factory.mktemp("run")
+    config = tiny_config(folder, tiny_base_model, tiny_corpus)
+    metrics = train(config, folder / "model")
+    return folder / "model", metrics

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,9 @@ def train(
         logger.warning("--resume: no checkpoint in %s, training from the start", output_dir)
     train_result = trainer.train(resume_from_checkpoint=checkpoint)
     trainer.save_model(str(output_dir))  # safetensors, config.json with labels and conflict_events settings
+    # The saved model holds no pickles: the run config is kept as YAML instead of training_args.bin.
+    (output_dir / "training_args.bin").unlink(missing_ok=True)
+    shutil.copyfile(config_path, output_dir / "run_config.yaml")
     metrics: dict[str, Any] = {"train": {k: float(v) for k, v in train_result.metrics.items()}}
     if trainer.is_world_process_zero():
         from training.evaluation import evaluate_model

@@ -91,7 +91,8 @@ def read_brat(
             arguments = []
             for arg in args:
                 role, _, target = arg.partition(":")
-                role = re.sub(r"\d+$", "", role)
+                if role not in mapping.roles:
+                    role = re.sub(r"\d+$", "", role)  # BRAT repeats a role as Role2, Role3 (ours may end in 1)
                 if target not in textbound:
                     log.skip(f"{mapping.name}: argument pointing at an event or missing annotation (dropped)")
                     continue

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +55,17 @@ def read_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             if not isinstance(obj, dict):
                 raise ValueError(f"{path}:{lineno}: a line must hold one JSON object")
             yield lineno, obj
+
+
+def iso_date(value: Any) -> str | None:
+    """`2015-2-8` -> `2015-02-08`; None for anything that is not a real Y-M-D date."""
+    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", str(value or ""))
+    if not found:
+        return None
+    try:
+        return dt.date(*map(int, found.groups())).isoformat()
+    except ValueError:
+        return None
 
 
 def join_tokens(sentences: Sequence[Sequence[str]], sentence_sep: str = " ") -> tuple[str, list[tuple[int, int]]]:
@@ -113,19 +126,22 @@ class SpanSet:
 
 
 def lookup_role(mapping: CorpusMapping, role: str, log: ConversionLog) -> RoleMap | None:
-    """Our role for a source role; unmapped and unlisted roles are logged (an unlisted one is a gap in the file)."""
+    """Our role for a source role. A role listed under `unmapped` is dropped by design (a note); one the file does
+    not mention is a gap in the file (a skip)."""
     found = mapping.role(role)
-    if found is None:
-        why = "unmapped" if mapping.unmapped_reason(role) else "not in the mapping file"
-        log.skip(f"{mapping.name}: role {role!r} {why} (argument dropped)")
+    if found is None and mapping.unmapped_reason(role):
+        log.note(f"{mapping.name}: role {role!r} unmapped (argument dropped)")
+    elif found is None:
+        log.skip(f"{mapping.name}: role {role!r} not in the mapping file (argument dropped)")
     return found
 
 
 def lookup_label(mapping: CorpusMapping, label: str, log: ConversionLog) -> str | None:
     found = mapping.label(label)
-    if found is None:
-        why = "unmapped" if mapping.unmapped_reason(label) else "not in the mapping file"
-        log.skip(f"{mapping.name}: label {label!r} {why} (span dropped)")
+    if found is None and mapping.unmapped_reason(label):
+        log.note(f"{mapping.name}: label {label!r} unmapped (span dropped)")
+    elif found is None:
+        log.skip(f"{mapping.name}: label {label!r} not in the mapping file (span dropped)")
     return found
 
 
@@ -154,7 +170,7 @@ def make_event(
     rules = mapping.rules(key)
     if rules is None:
         if mapping.unmapped_reason(key) is None:
-            log.note(f"{mapping.name}: event type {key!r} not in the mapping file (kept without ACLED type)")
+            log.skip(f"{mapping.name}: event type {key!r} not in the mapping file (kept without ACLED type)")
         event_type = sub_event_type = None
     else:
         event_type, sub_event_type = classify(rules, EventView(texts, fields or {}))

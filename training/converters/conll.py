@@ -17,8 +17,8 @@ from training.converters.mapping import CorpusMapping
 Sentence = list[tuple[str, str]]
 
 
-def _read_file(path: Path) -> Iterator[list[Sentence]]:
-    """Yield documents (lists of sentences of (token, label)) from one CoNLL file."""
+def read_sentences(path: Path) -> Iterator[list[Sentence]]:
+    """Yield documents (lists of sentences of (token, label)) from one CoNLL file; see the module docstring."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         lines = [line.rstrip("\r\n").rstrip("\r") for line in handle]
     has_docstart = any(line.split()[:1] == ["-DOCSTART-"] for line in lines)
@@ -86,7 +86,7 @@ def read_conll(
     for path in files:
         # Files from different folders may share a name (train.txt): keep their documents' ids apart.
         stem = path.stem if stems[path.stem] == 1 else f"{path.parent.name}-{path.stem}"
-        for number, sentences in enumerate(_read_file(path), start=1):
+        for number, sentences in enumerate(read_sentences(path), start=1):
             text, offsets = join_tokens([[tok for tok, _ in s] for s in sentences], sentence_sep="\n")
             labels = [label for s in sentences for _, label in s]
             spans = SpanSet(text, log, mapping.name)

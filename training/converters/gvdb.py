@@ -17,6 +17,7 @@ from training.converters.common import (
     ConversionLog,
     SpanSet,
     expand,
+    iso_date,
     join_tokens,
     lookup_role,
     make_document,
@@ -60,4 +61,7 @@ def read_gvdb(
                 if span_id:
                     arguments.append((role_map.role, span_id))
             event = make_event("e1", event_type, None, arguments, spans, mapping, log)
-            yield make_document(str(doc["doc_key"]), mapping, text, spans, [event], published=doc.get("date"))
+            published = iso_date(doc.get("date"))
+            if doc.get("date") and published is None:
+                log.skip(f"{mapping.name}: unreadable article date (left empty)")
+            yield make_document(str(doc["doc_key"]), mapping, text, spans, [event], published=published)

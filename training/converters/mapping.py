@@ -15,7 +15,7 @@ Keys of a mapping file:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping
@@ -144,8 +144,7 @@ def load_mapping(path: str | Path) -> CorpusMapping:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
         raise ValueError(f"{path}: not valid YAML: {err}") from None
-    mapping = parse_mapping(raw, str(path))
-    return CorpusMapping(**{**mapping.__dict__, "path": path})
+    return replace(parse_mapping(raw, str(path)), path=path)
 
 
 def mapping_path(name: str) -> Path:

@@ -104,7 +104,10 @@ def _place_fields(template: Template, mapping: CorpusMapping, log: ConversionLog
     }
 
 
-def _load(paths: Iterable[str | Path], mapping: CorpusMapping):
+def _load(
+    paths: Iterable[str | Path], mapping: CorpusMapping
+) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, str | None]], dict[str, list[Template]]]:
+    """GRIT records, raw texts (text, published) and templates, all by message id."""
     options = mapping.options
     grit: dict[str, dict[str, Any]] = {}
     texts: dict[str, tuple[str, str | None]] = {}

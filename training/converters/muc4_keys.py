@@ -166,17 +166,21 @@ def incident_place(value: str) -> list[tuple[str, str]]:
         part = part.split(" - ")[0].strip()
         found = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
         name, kind = (found.group(1), found.group(2)) if found else (part, "COUNTRY" if number == 0 else "PLACE")
+        # `COLOMBIA / VENEZUELA`, `(REGION / CITY)`: alternatives, the first is taken.
+        name, kind = name.split("/")[0].strip(), kind.split("/")[0].strip()
         if name:
-            parts.append((name.strip(), kind.strip()))
+            parts.append((name, kind))
     return parts
 
 
 def count_of(value: str) -> dict[str, Any] | None:
     """A MUC number set fill as our count: `7`, `7 - 10` (a range) or `PLURAL` (vague, GUIDELINES' several = 3)."""
+    # `-26` (up to), `5-` (at least), `~100` (about) keep their figure; `10 / 10- / PLURAL` are alternatives, and
+    # low/high take the figures of all of them.
     value = value.lstrip("?").strip()
     numbers = [int(n) for n in re.findall(r"\d+", value)]
     if numbers:
         return {"best": min(numbers), "low": min(numbers), "high": max(numbers), "vague": False}
-    if value == "PLURAL":
+    if value.split("/")[0].strip() == "PLURAL":
         return {"best": 3, "low": 3, "high": 3, "vague": True}
     return None

@@ -6,9 +6,10 @@ annotation is right). Entities below `options.min_confidence` are dropped; where
 "Security Council" in "the Members of the Security Council" and gives one extent two types) the most confident,
 then the longest, is kept, since our spans do not nest. Spans only: relations are not events.
 
-ConfliBERT's re3d split (conflibert-sets/re3d) shuffled sentences, not documents: its test sentences come from 73
-of the 98 documents, which also give it training sentences. `documents_with_sentences` finds those documents, so
-the mapping can put every document that holds a test sentence in evaluation.
+ConfliBERT's re3d split (conflibert-sets/re3d) shuffled sentences, not documents: its 200 test sentences come from
+71 to 91 of the 98 documents (depending on how short a sentence may be to count), which also give it training
+sentences. `documents_with_sentences` shows it; so the mapping makes ConfliBERT's CoNLL files the re3d partition and
+keeps the original documents for evaluation only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from training.converters.common import ConversionLog, SpanSet, expand, lookup_label, make_document, read_json_lines
-from training.converters.conll import _read_file
+from training.converters.conll import read_sentences
 from training.converters.mapping import CorpusMapping
 
 
@@ -83,7 +84,7 @@ def documents_with_sentences(conll_file: str | Path, re3d_paths: Iterable[str | 
             texts[str(doc["_id"])] = _squeeze(doc["text"])
     found: set[str] = set()
     missing = 0
-    for sentences in _read_file(Path(conll_file)):
+    for sentences in read_sentences(Path(conll_file)):
         for sentence in sentences:
             needle = _squeeze("".join(token for token, _ in sentence))
             hits = {doc_id for doc_id, text in texts.items() if needle in text}

@@ -24,6 +24,22 @@ from training.converters.common import (
 from training.converters.mapping import CorpusMapping
 
 
+def sentence_text(sentences: list[Any]) -> str:
+    """The document text that the token offsets index: each sentence's text at its first token's offset.
+
+    The released `text` field glues sentences together ("...in SyriaThe desert..."), while token offsets count a
+    separator (one to eight characters) between them; the gaps are filled with spaces.
+    """
+    buffer: list[str] = []
+    for tokens, sentence in sentences:
+        if not tokens:
+            continue
+        start = int(tokens[0][1])
+        buffer.extend(" " * (start - len(buffer)))
+        buffer[start:] = list(sentence)
+    return "".join(buffer)
+
+
 def read_wikievents(
     paths: Iterable[str | Path], mapping: CorpusMapping, log: ConversionLog | None = None
 ) -> Iterator[dict[str, Any]]:
@@ -31,9 +47,9 @@ def read_wikievents(
     log = log or ConversionLog()
     for path in expand(paths, "*.jsonl"):
         for lineno, doc in read_json_lines(path):
-            if not isinstance(doc.get("text"), str) or "sentences" not in doc:
-                raise ValueError(f"{path}:{lineno}: a WikiEvents document needs text and sentences")
-            text = doc["text"]
+            if "sentences" not in doc or "doc_id" not in doc:
+                raise ValueError(f"{path}:{lineno}: a WikiEvents document needs doc_id and sentences")
+            text = sentence_text(doc["sentences"])
             chars = [(int(tok[1]), int(tok[2])) for sentence in doc["sentences"] for tok in sentence[0]]
 
             def extent(start: int, end: int) -> tuple[int, int] | None:

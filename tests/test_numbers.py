@@ -1,0 +1,251 @@
+"""Casualty counts: GUIDELINES section 4 and 8 tables, real-world phrasings, combination and extraction."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from inference.numbers import Count, CountSummary, combine_counts, extract_counts, parse_count
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def figure(text: str) -> tuple[int, int, int, str | None, bool]:
+    count = parse_count(text)
+    assert count is not None, text
+    return count.value, count.low, count.high, count.qualifier, count.vague
+
+
+# GUIDELINES section 4, one row per phrase: (value, low, high, qualifier, vague).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("34", (34, 34, 34, None, False)),
+        ("at least 34", (34, 34, 34, "at_least", False)),
+        ("more than 34", (34, 34, 34, "at_least", False)),
+        ("over 34", (34, 34, 34, "at_least", False)),
+        ("up to 42", (42, 42, 42, "up_to", False)),
+        ("as many as 42", (42, 42, 42, "up_to", False)),
+        ("about 20", (20, 20, 20, "approx", False)),
+        ("nearly 20", (20, 20, 20, "approx", False)),
+        ("some 20", (20, 20, 20, "approx", False)),
+        ("around 20", (20, 20, 20, "approx", False)),
+        ("almost 20", (20, 20, 20, "approx", False)),
+        ("roughly 20", (20, 20, 20, "approx", False)),
+        ("approximately 20", (20, 20, 20, "approx", False)),
+        ("10 to 15", (10, 10, 15, "range", False)),
+        ("10-15", (10, 10, 15, "range", False)),
+        ("between 10 and 15", (10, 10, 15, "range", False)),
+        ("a dozen", (12, 12, 12, None, False)),
+        ("tens", (10, 10, 10, None, True)),
+        ("dozens", (12, 12, 12, None, True)),
+        ("scores", (12, 12, 12, None, True)),
+        ("hundreds", (100, 100, 100, None, True)),
+        ("thousands", (1000, 1000, 1000, None, True)),
+        ("several", (3, 3, 3, None, True)),
+        ("a number of", (3, 3, 3, None, True)),
+        ("some", (3, 3, 3, None, True)),
+        ("a few", (3, 3, 3, None, True)),
+        ("a handful", (3, 3, 3, None, True)),
+        ("many", (10, 10, 10, None, True)),
+        ("numerous", (10, 10, 10, None, True)),
+        ("a couple of", (2, 2, 2, None, False)),
+        ("no casualties", (0, 0, 0, None, False)),
+    ],
+)
+def test_guidelines_table(text, expected):
+    assert figure(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("thirty-four", 34),
+        ("Thirty four", 34),
+        ("one hundred and twenty", 120),
+        ("a hundred", 100),
+        ("two thousand five hundred", 2500),
+        ("half a dozen", 6),
+        ("a single", 1),
+        ("two", 2),
+        ("one", 1),
+        ("eleven", 11),
+        ("ninety-nine", 99),
+        ("two dozen", 24),
+        ("a score of", 20),
+        ("both", 2),
+        ("a soldier", 1),
+        ("another", 1),
+        ("1,200", 1200),
+        ("1 200", 1200),
+        ("1\u202f200", 1200),
+        ("12,500", 12500),
+        ("1.5 million", 1_500_000),
+        ("3 dozen", 36),
+    ],
+)
+def test_number_words_and_separators(text, value):
+    count = parse_count(text)
+    assert count is not None and (count.value, count.low, count.high) == (value, value, value)
+    assert not count.vague and count.qualifier is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("At least 34.", (34, 34, 34, "at_least", False)),
+        ("no fewer than 20", (20, 20, 20, "at_least", False)),
+        ("in excess of 200", (200, 200, 200, "at_least", False)),
+        ("upwards of 50", (50, 50, 50, "at_least", False)),
+        ("more than a dozen", (12, 12, 12, "at_least", False)),
+        ("100-plus", (100, 100, 100, "at_least", False)),
+        ("100+", (100, 100, 100, "at_least", False)),
+        ("a dozen or more", (12, 12, 12, "at_least", False)),
+        ("no more than 5", (5, 5, 5, "up_to", False)),
+        ("as high as 300", (300, 300, 300, "up_to", False)),
+        ("nearly two dozen", (24, 24, 24, "approx", False)),
+        ("an estimated 40", (40, 40, 40, "approx", False)),
+        ("close to 1,000", (1000, 1000, 1000, "approx", False)),
+        ("20-odd", (20, 20, 20, "approx", False)),
+        ("30 or so", (30, 30, 30, "approx", False)),
+        ("10 \u2013 15", (10, 10, 15, "range", False)),
+        ("10\u201415", (10, 10, 15, "range", False)),
+        ("from 10 to 15", (10, 10, 15, "range", False)),
+        ("two or three", (2, 2, 3, "range", False)),
+        ("between five and seven", (5, 5, 7, "range", False)),
+        ("tens of thousands", (10000, 10000, 10000, None, True)),
+        ("hundreds of thousands", (100000, 100000, 100000, None, True)),
+        ("several hundred", (100, 100, 100, None, True)),
+        ("a few dozen", (12, 12, 12, None, True)),
+        ("several dozen", (12, 12, 12, None, True)),
+        ("dozens more", (12, 12, 12, None, True)),
+        ("Scores of", (12, 12, 12, None, True)),
+        ("a large number of", (3, 3, 3, None, True)),
+        ("multiple", (3, 3, 3, None, True)),
+        ("countless", (10, 10, 10, None, True)),
+    ],
+)
+def test_real_world_phrasings(text, expected):
+    assert figure(text) == expected
+
+
+@pytest.mark.parametrize("text", ["deaths", "casualties", "killing", "there were deaths", "killing soldiers",
+                                  "fatalities", "injuries", "wounded", "lost their lives", "bodies"])
+def test_no_figure_is_one_vague(text):
+    # GUIDELINES section 8: deaths with no figure code 1, vague.
+    assert figure(text) == (1, 1, 1, None, True)
+
+
+@pytest.mark.parametrize("text", ["no", "none", "no one", "No-one", "nobody", "zero", "no casualties",
+                                  "no deaths", "not a single"])
+def test_nobody(text):
+    assert figure(text) == (0, 0, 0, None, False)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Wednesday", "the army", "in Tera", "?"])
+def test_nothing_count_like(text):
+    assert parse_count(text) is None
+
+
+def test_count_keeps_text_and_is_frozen():
+    count = parse_count("at least 34")
+    assert count == Count(34, 34, 34, "at_least", False, "at least 34")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        count.value = 1  # type: ignore[misc]
+
+
+def summary(*texts: str) -> tuple[int, int, int, bool]:
+    result = combine_counts([parse_count(t) for t in texts])
+    return result.best, result.low, result.high, result.vague
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["34"], (34, 34, 34, False)),
+        (["at least 34"], (34, 34, 34, False)),
+        (["at least 34", "up to 42"], (34, 34, 42, False)),
+        (["up to 42"], (42, 42, 42, False)),
+        (["as many as 42"], (42, 42, 42, False)),
+        (["about 20"], (20, 20, 20, False)),
+        (["10 to 15"], (10, 10, 15, False)),
+        (["10-15"], (10, 10, 15, False)),
+        (["between 10 and 15"], (10, 10, 15, False)),
+        (["dozens"], (12, 12, 12, True)),
+        (["tens"], (10, 10, 10, True)),
+        (["hundreds"], (100, 100, 100, True)),
+        (["several"], (3, 3, 3, True)),
+        (["a couple of"], (2, 2, 2, False)),
+        (["deaths"], (1, 1, 1, True)),
+        (["no casualties"], (0, 0, 0, False)),
+        ([], (0, 0, 0, False)),
+        # "A local group put the toll at 15": one more figure, low and high take all.
+        (["at least 12", "15"], (12, 12, 15, False)),
+        (["dozens", "14"], (12, 12, 14, True)),
+        (["dozens", "12"], (12, 12, 12, False)),
+        (["12", "twenty", "10 to 30"], (10, 10, 30, False)),
+        (["more than 70", "77", "deaths"], (1, 1, 77, True)),
+    ],
+)
+def test_combine_table(texts, expected):
+    assert summary(*texts) == expected
+
+
+def test_combine_keeps_figures_and_skips_none():
+    figures = [parse_count("at least 12"), None, parse_count("15")]
+    result = combine_counts(figures)
+    assert isinstance(result, CountSummary)
+    assert [f.text for f in result.figures] == ["at least 12", "15"]
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Gunmen killed at least 12 villagers in Tera on Wednesday.", [("at least 12", 12)]),
+        ("At least 34 soldiers were killed and 15 others wounded.", [("At least 34", 34), ("15", 15)]),
+        ("The attack on 12 May left dozens dead.", [("dozens", 12)]),
+        ("A blast 20 km from Gao killed seven soldiers.", [("seven", 7)]),
+        ("The toll rose to 20, police said.", [("20", 20)]),
+        ("Police said 14 people, including a 9-year-old, died at 10 pm.", [("14", 14)]),
+        ("Between 10 and 15 people were injured.", [("Between 10 and 15", 10)]),
+        ("The army seized 40 rifles on Monday.", []),
+    ],
+)
+def test_extract_counts(sentence, found):
+    spans = extract_counts(sentence)
+    assert [(sentence[s:e], c.value) for s, e, c in spans] == found
+    for start, end, count in spans:
+        assert count.text == sentence[start:end]
+
+
+def _gold_counts():
+    if not RAW.is_dir() or not any(RAW.glob("*.yaml")):
+        return []
+    from training.markup import read_markup_file
+
+    cases = []
+    for path in sorted(RAW.glob("*.yaml")):
+        for doc in read_markup_file(path):
+            spans = {s["id"]: doc["text"][s["start"]:s["end"]] for s in doc["spans"]}
+            for event in doc["events"]:
+                for role in ("fatalities", "wounded"):
+                    gold = event.get(role)
+                    ids = (event.get("arguments") or {}).get(role, [])
+                    if gold is not None:
+                        cases.append((doc["id"], role, [spans[i] for i in ids], gold))
+    return cases
+
+
+def test_corpus_gold_counts_follow_these_rules():
+    cases = _gold_counts()
+    if not cases:
+        pytest.skip("no authored corpus in data/raw")
+    wrong = []
+    for doc_id, role, texts, gold in cases:
+        got = combine_counts([parse_count(t) for t in texts])
+        want = (gold["best"], gold["low"], gold["high"], bool(gold.get("vague", False)))
+        if (got.best, got.low, got.high, got.vague) != want:
+            wrong.append(f"{doc_id} {role} {texts}: gold {want}, rules give {(got.best, got.low, got.high, got.vague)}")
+    assert not wrong, "\n".join(wrong)
