@@ -42,6 +42,7 @@ def machine_info(device: str = "cpu") -> dict[str, Any]:
         "python": platform.python_version(),
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "device": device,
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
     if device.startswith("cuda") and torch.cuda.is_available():
         info["gpu"] = torch.cuda.get_device_name(0)
@@ -53,6 +54,9 @@ def print_header(info: dict[str, Any]) -> None:
     gpu = f", GPU {info['gpu']}" if "gpu" in info else ""
     print(f"Machine: {info['cpu']}, {info['cores']} cores ({info['torch_threads']} torch threads){gpu}; "
           f"torch {info['torch']}, transformers {info['transformers']}, Python {info['python']}; {info['date']}\n")
+    if info["load_average_1min"] > 0.5:
+        print(f"**Warning**: load average {info['load_average_1min']} before the benchmark started: other work on "
+              "this machine slows and skews the timings.\n")
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

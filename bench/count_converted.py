@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in SOURCES:
             mapping = load_mapping(mapping_path(name))
             fmt = mapping.inputs["format"]
-            label = name if fmt == name else f"{name} ({fmt}: {', '.join(Path(p).name for p in mapping.inputs['paths'])})"
+            files = ", ".join(Path(p).name for p in mapping.inputs["paths"])
+            label = name if fmt == name else f"{name} ({fmt}: {files})"
             jobs.append((label, fmt, [args.corpora_dir / p for p in mapping.inputs["paths"]], mapping.path))
         jobs.append(("re3d (original JSON documents)", "re3d", [args.corpora_dir / "re3d"], mapping_path("re3d")))
         for number, (label, fmt, inputs, mapping_file) in enumerate(jobs):

@@ -319,7 +319,8 @@ def test_real_re3d_json_and_m2e2_split(tmp_path):
     listed = {g.rstrip("*").rstrip("_") for g in load_mapping(mapping_path("m2e2")).partition["evaluation"]}
     assert listed == {f"m2e2/{a}" for a in hash_split({a.removeprefix("m2e2/") for a in articles}, "m2e2")}
     # ConfliBERT split re3d by sentence: its test sentences lie in most documents, so no document split holds them out.
-    holding_test, missing = documents_with_sentences(CORPORA / "conflibert-sets" / "re3d" / "test.txt", [CORPORA / "re3d"])
+    test_file = CORPORA / "conflibert-sets" / "re3d" / "test.txt"
+    holding_test, missing = documents_with_sentences(test_file, [CORPORA / "re3d"])
     assert len(holding_test) > 70 and missing == 0
     # The re3d partition's evaluation part is exactly ConfliBERT's test split.
     evaluation = load_public_corpus("re3d", CORPORA, partition="evaluation")

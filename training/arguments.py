@@ -142,6 +142,8 @@ def load_config(path: str | Path, overrides: dict[str, Any] | None = None) -> Ru
         if not _matches(value, known[key]):
             raise ValueError(f"{path}: key {key!r} expects {known[key]}, got {value!r} ({type(value).__name__})")
     raw.setdefault("output_dir", "runs/unnamed")
+    # Progress bars on unless the config turns them off (transformers hides them when its logging is quiet).
+    raw.setdefault("disable_tqdm", False)
     try:
         model, data, training = HfArgumentParser(groups).parse_dict(raw)
     except ValueError as err:

@@ -167,7 +167,8 @@ def read_muc4(
                     arguments.append((place_role.role, span_id))
             date, precision = incident_date(first_value(template, 2))
             fields = {name: (first_value(template, slot),) for name, slot in _FIELD_SLOTS.items()}
-            fields.update({name: tuple(f for f, _ in set_fills(template, slot)) for name, slot in _SET_FILL_SLOTS.items()})
+            for name, slot in _SET_FILL_SLOTS.items():
+                fields[name] = tuple(fill for fill, _ in set_fills(template, slot))
             events.append(
                 make_event(
                     f"e{number}", incident, None, arguments, spans, mapping, log,

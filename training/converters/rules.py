@@ -3,7 +3,7 @@
 A mapping file gives, per source event type, either a sub-event type (a string), `null` (no ACLED counterpart), or
 an ordered list of rules; the first rule whose `when` holds decides. Conditions:
 
-    {text: {roles: [trigger, weapon], pattern: "drone|air ?strike"}}  any span text of those roles matches (regex, no case)
+    {text: {roles: [trigger, weapon], pattern: "drone|air ?strike"}}  a span text of those roles matches (regex, any case)
     {field: {name: stage, pattern: "THREATENED"}}                    any value of a source field matches
     {has_role: actor2}                                               the event has an argument in that role
     {all: [...]}, {any: [...]}, {not: {...}}                         combinations
