@@ -104,10 +104,12 @@ def _build(spec: dict[str, Any], device: str) -> tuple[Callable[[list[dict[str, 
         extractor
 
 
-def _worker(conn: Any, spec: dict[str, Any], articles: list[dict[str, Any]], device: str) -> None:
+def _worker(conn: Any, spec: dict[str, Any], articles: list[dict[str, Any]], device: str, threads: int | None) -> None:
     _quiet()
     import torch
 
+    if threads:
+        torch.set_num_threads(threads)
     cuda = device.startswith("cuda")
     started = time.perf_counter()
     run, model, extractor = _build(spec, device)
@@ -143,13 +145,13 @@ def _worker(conn: Any, spec: dict[str, Any], articles: list[dict[str, Any]], dev
 
 class Arm:
     def __init__(self, name: str, setting: str, spec: dict[str, Any], articles: list[dict[str, Any]],
-                 device: str) -> None:
+                 device: str, threads: int | None) -> None:
         self.name, self.setting, self.spec = name, setting, spec
         self.runs: list[dict[str, Any]] = []
         self.spans: list[list[tuple[int, int, str]]] | None = None
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, spec, articles, device), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, spec, articles, device, threads), daemon=True)
         self.process.start()
         self.load_seconds = self._recv()["load_seconds"]
 
@@ -220,7 +222,7 @@ def search_pipeline(model: str, articles: list[dict[str, Any]], lengths: list[in
     subset = by_length[::step][: args.search_n]
     candidates = [(bs, s, order) for s in (None, stride) for bs in BATCH_SIZES
                   for order in (("input",) if bs == 1 else ("input", "sorted"))]
-    arm = Arm("search", "", {"kind": "pipeline", "model": model}, articles, args.device)
+    arm = Arm("search", "", {"kind": "pipeline", "model": model}, articles, args.device, args.threads)
     best_time = {c: float("inf") for c in candidates}
     try:
         for _ in range(2):
@@ -269,11 +271,15 @@ def main() -> None:
     parser.add_argument("--search-n", type=int, default=40, help="articles for the pipeline setting search")
     parser.add_argument("--best", help="skip the search: BATCH:STRIDE|none:input|sorted, e.g. 8:32:sorted")
     parser.add_argument("--pipeline-stride", type=int, help="pipeline stride (default: the model's saved stride)")
+    parser.add_argument("--threads", type=int, help="torch CPU threads per arm (default: torch's, one per core)")
     parser.add_argument("--out", type=Path, help="write the results as JSON")
     args = parser.parse_args()
     _quiet()
+    import torch
     from transformers import AutoConfig, AutoTokenizer
 
+    if args.threads:
+        torch.set_num_threads(args.threads)
     info = machine_info(args.device)
     with args.articles.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()][: args.n]
@@ -303,7 +309,7 @@ def main() -> None:
     if args.int8 and args.device == "cpu":
         specs.append(("e", f"engine predict_spans int8, batch_tokens={args.batch_tokens[0]}",
                       {"kind": "spans", "model": model, "batch_tokens": args.batch_tokens[0], "int8": True}))
-    arms = [Arm(name, label, spec, articles, args.device) for name, label, spec in specs]
+    arms = [Arm(name, label, spec, articles, args.device, args.threads) for name, label, spec in specs]
     try:
         for repeat in range(args.repeats):
             for arm in arms:

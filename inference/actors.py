@@ -84,13 +84,14 @@ def _initials(words: list[str]) -> str:
 def _acronym(name: str) -> str | None:
     bare = name.replace(".", "").replace(" ", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", name.replace(" ", "")) else name
     first = bare.split()[0] if bare.split() else ""
-    if re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", first) and (len(bare.split()) == 1 or _core(_words(bare)) == [first.lower()]):
+    # "RSF" and "RSF fighters" are the acronym RSF; "RSF commander Hemedti" is not.
+    if re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", first) and _core(_words(bare)) == [first.lower()]:
         return first.lower()
     return None
 
 
 def _keys(name: str) -> tuple[set[tuple[str, str]], set[str], str | None]:
-    """((key, kind of member noun dropped), acronyms the name expands to, the acronym the name is)."""
+    # ((key, kind of member noun dropped), acronyms the name expands to, the acronym the name is)
     words = _words(name)
     if not words:
         return set(), set(), None

@@ -276,8 +276,9 @@ def _resolve(text: str, reference: dt.date) -> tuple[dt.date, int] | None:
     if re.fullmatch(r"(?:the )?day before yesterday|two days (?:ago|earlier|before)", text):
         return reference - dt.timedelta(days=2), 1
     m = re.fullmatch(r"(\w+|a few) days? (?:ago|earlier|before|prior)", text)
-    if m and m.group(1) in _SMALL:
-        return reference - dt.timedelta(days=_SMALL[m.group(1)]), 1 if m.group(1) not in ("several", "few", "a few") else 2
+    if m and m.group(1) in _SMALL:  # "several days ago" is a guess of 3 days: a week's precision
+        vague = m.group(1) in ("several", "few", "a few")
+        return reference - dt.timedelta(days=_SMALL[m.group(1)]), 2 if vague else 1
     return _week_or_month(text, reference)
 
 
@@ -296,7 +297,7 @@ def _week_or_month(text: str, reference: dt.date) -> tuple[dt.date, int] | None:
     if re.fullmatch(r"(?:earlier |early |late |later )?(?:this|in the|the current) week|earlier in the week|"
                     r"this past week|the past few days|(?:in )?recent days|the last few days|the past days|"
                     r"(?:the )?past week", text):
-        return monday, 2
+        return monday, 2  # recent days are coded like "earlier this week"
     if re.fullmatch(r"(?:earlier |early |late |later )?(?:this|in the|the current) month|earlier in the month|"
                     r"(?:the )?past month|this past month", text):
         return dt.date(reference.year, reference.month, 1), 3

@@ -104,6 +104,8 @@ class EventExtractor:
         path = str(model_dir)
         if Path(path).exists() and not (Path(path) / "config.json").is_file():
             raise FileNotFoundError(f"{path}: no config.json, not a saved model folder")
+        if not Path(path).exists() and path.startswith(("/", ".", "~", "runs")):
+            raise FileNotFoundError(f"no such model folder: {path} (train one with `conflict-events train`)")
         tokenizer = AutoTokenizer.from_pretrained(path)
         model = AutoModelForTokenClassification.from_pretrained(path)
         return cls(model, tokenizer, model_name=Path(path).name or path, device=device, batch_tokens=batch_tokens)

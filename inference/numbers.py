@@ -111,7 +111,7 @@ def _is_numeric_word(tokens: list[str], i: int) -> bool:
 
 
 def _number_runs(tokens: list[str]) -> list[tuple[int, int]]:
-    """Maximal [start, end) runs of tokens that spell one number."""
+    # Maximal [start, end) runs of tokens that spell one number.
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -350,7 +350,8 @@ def extract_counts(sentence: str) -> list[tuple[int, int, Count]]:
     found: list[tuple[int, int, Count]] = []
     for m in _PHRASE.finditer(sentence):
         start, end = m.span()
-        if _NOT_PEOPLE_AFTER.search(sentence[end:end + 12]) or _NOT_PEOPLE_BEFORE.search(sentence[max(0, start - 12):start]):
+        before, after = sentence[max(0, start - 12):start], sentence[end:end + 12]
+        if _NOT_PEOPLE_AFTER.search(after) or _NOT_PEOPLE_BEFORE.search(before):
             continue
         if not (_AFTER.search(sentence[end:end + 80]) or _BEFORE.search(sentence[max(0, start - 40):start])):
             continue

