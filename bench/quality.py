@@ -261,7 +261,7 @@ def eval_gvdb(extractor, corpora: Path, limit: int | None) -> dict[str, Any]:
     return out
 
 
-def print_gvdb(res: dict[str, Any], model_dir: Path) -> None:
+def print_gvdb(res: dict[str, Any]) -> None:
     print(f"### 2. GVDB dev: killed / wounded per article ({res['articles']} articles with a coded victim outcome, "
           f"of {res['documents']}; zero-shot)\n")
     rows = []
@@ -600,22 +600,31 @@ def main(argv: list[str] | None = None) -> int:
         print_test(report["test"], f"{args.test_file.name} ({args.model.name})")
         if have_corpora:
             for name, run, show in (
-                ("gvdb", lambda: eval_gvdb(extractor, args.corpora_dir, args.limit), lambda r: print_gvdb(r, args.model)),
+                ("gvdb", lambda: eval_gvdb(extractor, args.corpora_dir, args.limit), print_gvdb),
                 ("muc4", lambda: eval_muc4(extractor, args.corpora_dir, args.limit, args.model), print_muc4),
                 ("m2e2", lambda: eval_m2e2(extractor, args.corpora_dir, args.limit, args.model), print_m2e2),
             ):
                 started = time.perf_counter()
-                report[name] = run()
+                try:
+                    report[name] = run()
+                except FileNotFoundError as err:
+                    print(f"skipped {name}: corpus files absent ({err})\n")
+                    continue
                 report[name]["seconds"] = time.perf_counter() - started
                 show(report[name])
     if not have_corpora:
         print(f"skipped: corpora absent ({args.corpora_dir}): no GVDB, MUC-4, M2E2 or re3d results\n")
     elif args.train_re3d or args.re3d_model:
-        re3d_model = args.re3d_model or args.re3d_output
+        re3d_model = args.re3d_output if args.train_re3d else args.re3d_model
         trained = train_re3d(args.re3d_output, args.corpora_dir, args.re3d_max_steps) if args.train_re3d else {}
         report["re3d"] = {**eval_re3d(re3d_model, args.corpora_dir, args.limit), **trained}
         print_re3d(report["re3d"])
 
+    seconds = {k: round(v["seconds"]) for k, v in report.items() if isinstance(v, dict) and "seconds" in v}
+    if "train_seconds" in report.get("re3d", {}):
+        seconds["re3d training"] = round(report["re3d"]["train_seconds"])
+    if seconds:
+        print("Seconds: " + ", ".join(f"{k} {v}" for k, v in seconds.items()) + "\n")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")

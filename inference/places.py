@@ -611,13 +611,12 @@ def resolve_place(names: Sequence[str], *, country_hint: str | None = None, cont
     ordered = sorted(resolved, key=rank)  # stable: equally specific names keep their order
     primary, cand = ordered[0]
     known = [c for _, c in ordered if c is not None]
-    counts = base.counts(_key(primary.core))  # ties go to the country whose provinces the text names
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], not any(c == kv[0] for c, _ in base.a1_mentions)))[:1]
+    top = base.counts(_key(primary.core)).most_common(1)
     cc = cand.cc if cand else (known[0].cc if known else hint_cc or (top[0][0] if top else None))
     if cc is None:
         return None
     named_admin1 = next((c.admin1 for c in known if c.kind == "admin1" and c.cc == cc), None)
-    admin1 = named_admin1 or next((c.admin1 for c in known if c.cc == cc and c.kind in ("town", "admin2")), None)
+    admin1 = named_admin1 or next((c.admin1 for c in known if c.cc == cc and c.kind in ("town", "admin2") and c.admin1), None)
     if admin1 is None and (cand is None or cand.kind in ("town", "admin2")):
         # An unknown place, or a town the gazetteer has no province for: the province the article names most.
         named = sorted(((n, d) for (c, d), n in base.a1_mentions.items() if c == cc), reverse=True)
