@@ -21,7 +21,8 @@ runs and the others print "skipped: corpora absent"; the exit code is still 0.
    article, killed = victims whose `victim-was` includes "killed", wounded = victims whose `victim-was` includes
    "injured" or "hospitalized" but not "killed". dev.tsv and dev.json use different ids, so a TSV row is joined to
    a converted article by its text (lower-cased, letters and digits only; whole text, else a unique 300-character
-   prefix). Scored articles ("coded as events") are those with at least one victim whose outcome is coded.
+   prefix). Scored articles ("coded as events") are those with at least one victim whose outcome is coded (327
+   of the 400).
    GVDB has one incident per article and no ACLED type, and the event scorer matches events by type, so the
    comparison is per article: the predicted count of an article is
      - max: the largest `fatalities.best` (`wounded.best`) of its predicted events (primary: an article that
@@ -46,8 +47,7 @@ runs and the others print "skipped: corpora absent"; the exit code is still 0.
    assignment); P = matched / predicted fillers, R = matched / gold entities, micro over messages (messages with no
    template count: their predictions are false positives). A gold entity whose text repeats another's (the same
    string under PerpInd and PerpOrg) can be matched only once by the deduplicated predictions: an oracle scores
-   0.996, not 1. Zero-shot unless the model's config.json says it was
-   trained on corpus:muc4 (MUC-4 DEV).
+   0.996, not 1. Zero-shot unless the model's config.json says it was trained on corpus:muc4 (MUC-4 DEV).
 
 4. M2E2 (the `m2e2` evaluation partition: 50 whole VOA articles, 1,437 sentences, one document per sentence).
    Gold events are the converted events with an ACLED type (Conflict:Attack, Conflict:Demonstrate,
@@ -67,6 +67,9 @@ runs and the others print "skipped: corpora absent"; the exit code is still 0.
    re3d's labels are mapped onto ours (configs/corpora/re3d.yaml: Organisation -> ACTOR, Location -> LOCATION,
    Temporal -> DATE, Weapon and MilitaryPlatform -> WEAPON; Person, Nationality, Quantity, ... unmapped), so the
    number is not comparable with ConfliBERT's ~0.68 F1 over re3d's own labels.
+
+Documents the extractor refuses (its language check rejects a few short M2E2 sentences as not English) are scored
+as predicting nothing; each table says how many.
 """
 
 from __future__ import annotations
@@ -129,6 +132,21 @@ def extract(extractor, docs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     articles = [{"id": d["id"], "text": d["text"], "published": d.get("published"), "title": d.get("title")}
                 for d in docs]
     return [r.to_dict() for r in extractor.extract(articles)]
+
+
+def error_kinds(results: Sequence[dict[str, Any]]) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for r in results:
+        if "error" in r:
+            kinds[r.get("error_kind") or "error"] = kinds.get(r.get("error_kind") or "error", 0) + 1
+    return kinds
+
+
+def print_errors(res: dict[str, Any]) -> None:
+    """Documents the extractor refused count as predicting nothing; say how many and why."""
+    if res.get("extraction_errors"):
+        kinds = ", ".join(f"{k} {v}" for k, v in res["extraction_errors"].items())
+        print(f"Documents refused by the extractor (scored as predicting nothing): {kinds}.\n")
 
 
 def _fmt3(s: dict[str, Any]) -> tuple[float, float, float]:
@@ -242,7 +260,7 @@ def eval_gvdb(extractor, corpora: Path, limit: int | None) -> dict[str, Any]:
     results = extract(extractor, scored)
     out: dict[str, Any] = {"documents": len(docs), "joined_to_tsv": joined, "articles": len(scored),
                            "with_predicted_event": sum(bool(r.get("events")) for r in results),
-                           "extraction_errors": sum("error" in r for r in results)}
+                           "extraction_errors": error_kinds(results)}
     for field, column in (("fatalities", 0), ("wounded", 1)):
         for how in ("max", "sum"):
             pairs = []
@@ -360,7 +378,7 @@ def eval_muc4(extractor, corpora: Path, limit: int | None, model_dir: Path) -> d
                 c[1] += len(preds)
                 c[2] += len(ents)
     out: dict[str, Any] = {"documents": len(docs), "without_grit_record": missing, "setting": shot(model_dir, "muc4"),
-                           "extraction_errors": sum("error" in r for r in results)}
+                           "extraction_errors": error_kinds(results)}
     for variant, roles in counts.items():
         out[variant] = {role: prf(*c) for role, c in roles.items()}
         total = [sum(c[k] for c in roles.values()) for k in range(3)]
@@ -475,7 +493,7 @@ def eval_m2e2(extractor, corpora: Path, limit: int | None, model_dir: Path) -> d
     out: dict[str, Any] = {
         "documents": len(docs), "setting": shot(model_dir, "m2e2"),
         "gold_typed_events": tally["identification"][2], "ignored_predictions": ignored,
-        "extraction_errors": sum("error" in r for r in results),
+        "extraction_errors": error_kinds(results),
         "triggers": {k: prf(*v) for k, v in tally.items()},
         "arguments": {k: prf(*v) for k, v in args.items()},
         "arguments_exact_per_label": {k: prf(*v) for k, v in per_label.items()},
@@ -598,6 +616,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="quality-") as tmp:
             report["test"] = eval_test(extractor, args.test_file, args.limit, Path(tmp))
         print_test(report["test"], f"{args.test_file.name} ({args.model.name})")
+        print_errors(report["test"])
         if have_corpora:
             for name, run, show in (
                 ("gvdb", lambda: eval_gvdb(extractor, args.corpora_dir, args.limit), print_gvdb),
@@ -612,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 report[name]["seconds"] = time.perf_counter() - started
                 show(report[name])
+                print_errors(report[name])
     if not have_corpora:
         print(f"skipped: corpora absent ({args.corpora_dir}): no GVDB, MUC-4, M2E2 or re3d results\n")
     elif args.train_re3d or args.re3d_model:

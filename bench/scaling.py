@@ -134,6 +134,9 @@ def main() -> None:
     if not args.tiny and not args.model:
         parser.error("--model is required unless --tiny")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from transformers.utils import logging
+
+    logging.disable_progress_bar()
     if args.threads:
         import torch
 

@@ -9,8 +9,9 @@ project's label list and `conflict_events` settings in config.json, so `EventExt
 package is installed (so token counts match the real model's), else the team-written cased character vocabulary
 of tests/conftest.py (unknown words fall apart into characters: many more tokens per article).
 With --base (a folder, a hub id or `minilm` for the offline MiniLM), the encoder is that pretrained one with a new
-random head instead: real model cost, meaningless labels. The weights are random, with the O logit given a head start (--o-bias) so that, like a trained model, it tags a
-minority of tokens: speed and plumbing only, the spans it finds mean nothing.
+random head instead: real model cost, meaningless labels. The head is random, with the O logit given a head start
+(--o-bias) so that, like a trained model, it tags a minority of tokens: speed and plumbing only, the spans it
+finds mean nothing.
 """
 
 from __future__ import annotations

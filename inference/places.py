@@ -618,8 +618,11 @@ def resolve_place(names: Sequence[str], *, country_hint: str | None = None, cont
     named_admin1 = next((c.admin1 for c in known if c.kind == "admin1" and c.cc == cc), None)
     admin1 = named_admin1 or next((c.admin1 for c in known if c.cc == cc and c.kind in ("town", "admin2") and c.admin1), None)
     if admin1 is None and (cand is None or cand.kind in ("town", "admin2")):
-        # An unknown place, or a town the gazetteer has no province for: the province the article names most.
-        named = sorted(((n, d) for (c, d), n in base.a1_mentions.items() if c == cc), reverse=True)
+        # An unknown place, or a town the gazetteer has no province for: the province the article names most,
+        # the dateline city's (where the reporter is: "BAGHDAD - ... in Diwaniyah") only when none other is named.
+        dateline = _canon(parse_dateline(context, None)[1] or "") if context else ""
+        named = sorted(((n + 1000 * (_canon(d) != dateline), d) for (c, d), n in base.a1_mentions.items()
+                        if c == cc), reverse=True)  # the dateline's province only when no other is named
         if named and (len(named) == 1 or named[0][0] > named[1][0]):
             admin1 = named[0][1]
     admin2 = next((c.admin2 for c in known if c.cc == cc and c.admin2), None)

@@ -71,3 +71,18 @@ def test_pipeline_task_is_registered(trained):
     pipe = pipeline("conflict-event-extraction", model=str(model_dir), device="cpu")
     out = pipe({"text": "Gunmen killed two villagers in Tera.", "id": "p1"})
     assert out["article_id"] == "p1" and "events" in out
+
+
+def test_head_gets_its_own_learning_rate(tiny_base_model, tmp_path):
+    from transformers import AutoModelForTokenClassification, TrainingArguments
+
+    from training.trainer import EventTrainer
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_base_model, num_labels=3)
+    args = TrainingArguments(output_dir=str(tmp_path), learning_rate=1.0e-4, use_cpu=True, report_to="none")
+    optimizer = EventTrainer(model=model, args=args, head_learning_rate=1.0e-2).create_optimizer()
+    head = {id(model.classifier.weight), id(model.classifier.bias)}
+    rates = {id(p): g["lr"] for g in optimizer.param_groups for p in g["params"]}
+    assert {rates[i] for i in head} == {1.0e-2}
+    assert {r for i, r in rates.items() if i not in head} == {1.0e-4}
+    assert sum(len(g["params"]) for g in optimizer.param_groups) == len(list(model.parameters()))

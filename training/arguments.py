@@ -38,6 +38,11 @@ class ModelArguments:
     )
     max_length: int = field(default=256, metadata={"help": "Tokens per window, special tokens included."})
     stride: int = field(default=32, metadata={"help": "Tokens shared by consecutive windows of one article."})
+    head_learning_rate: float | None = field(
+        default=None,
+        metadata={"help": "Learning rate of the new classification head (default: learning_rate). A randomly "
+                  "initialised head learns slowly at an encoder's rate; short CPU runs need it higher."},
+    )
 
     def __post_init__(self) -> None:
         _check_instance(self)

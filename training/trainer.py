@@ -55,6 +55,30 @@ def window_metrics(id2label: dict[int, str]):
     return compute
 
 
+class EventTrainer(Trainer):
+    """The HF Trainer with its own learning rate for the (randomly initialised) classification head."""
+
+    def __init__(self, *args: Any, head_learning_rate: float | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.head_learning_rate = head_learning_rate
+
+    def create_optimizer(self, model: Any = None):
+        optimizer = super().create_optimizer(model)
+        if self.head_learning_rate is None or getattr(self, "_head_group_added", False):
+            return optimizer
+        model = self.model if model is None else model
+        prefix = model.base_model_prefix + "."
+        head = {id(p) for n, p in model.named_parameters() if not n.startswith(prefix)}
+        for group in list(optimizer.param_groups):
+            moved = [p for p in group["params"] if id(p) in head]
+            if moved:
+                group["params"] = [p for p in group["params"] if id(p) not in head]
+                extra = {k: v for k, v in group.items() if k not in ("params", "lr", "initial_lr")}
+                optimizer.add_param_group({**extra, "params": moved, "lr": self.head_learning_rate})
+        self._head_group_added = True
+        return optimizer
+
+
 def build_model(config: RunConfig):
     path = resolve_model_path(config.model.model_name_or_path)
     labels = build_label_list()
@@ -125,8 +149,9 @@ def train(
         # no dev set: nothing to select the best model on
         args.eval_strategy = "no"
         args.load_best_model_at_end = False
-    trainer = Trainer(
+    trainer = EventTrainer(
         model=model,
+        head_learning_rate=config.model.head_learning_rate,
         args=args,
         train_dataset=features["train"],
         eval_dataset=features["validation"] if has_eval else None,
