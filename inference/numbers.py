@@ -269,7 +269,7 @@ def combine_counts(counts: Sequence[Count]) -> CountSummary:
 
     best is the lowest figure reported (the minimum of the figures' lows, as GUIDELINES section 4 codes
     it), low the same and high the highest figure reported. A mention with no figure ("there were deaths")
-    is a figure of 1 like any other, so it should be linked only when the text gives no number.
+    counts as 1 only when no figure is given at all: next to "more than 70" it adds nothing.
 
     Args:
         counts: the parsed figures linked to the event, from any sentence or source.
@@ -283,7 +283,7 @@ def combine_counts(counts: Sequence[Count]) -> CountSummary:
         (34, 34, 42, False)
     """
     figures = tuple(c for c in counts if c is not None)
-    usable = list(figures)
+    usable = [c for c in figures if not _is_placeholder(c)] or list(figures)
     if not usable:
         return CountSummary(0, 0, 0, False, figures)
     low = min(c.low for c in usable)

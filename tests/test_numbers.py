@@ -186,7 +186,7 @@ def summary(*texts: str) -> tuple[int, int, int, bool]:
         (["dozens", "14"], (12, 12, 14, True)),
         (["dozens", "12"], (12, 12, 12, False)),
         (["12", "twenty", "10 to 30"], (10, 10, 30, False)),
-        (["more than 70", "77", "deaths"], (1, 1, 77, True)),
+        (["more than 70", "77", "deaths"], (70, 70, 77, False)),  # a figure-less mention adds nothing to figures
     ],
 )
 def test_combine_table(texts, expected):
