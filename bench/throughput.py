@@ -20,6 +20,7 @@ default (no aggregation) the tagged tokens are grouped as our decoder does (a to
 the same label and is the next token and is I- or glued to the previous token). Labels are entity names without
 B-/I-, triggers typed (`TRIGGER|Attack`); our decoder types a trigger by the probability mass over its tokens and
 the pipeline by its tokens' argmax, which is one source of disagreement besides different windows (512 vs ours).
+On CUDA the engine runs under bf16 autocast (its default) and the pipeline in fp32 (its default).
 MFU (with --peak-tflops) = real tokens/s x (2 x non-embedding parameters + 4 x layers x hidden x mean computed
 sequence length) / peak FLOP/s.
 """
@@ -294,8 +295,8 @@ def main() -> None:
     saved = getattr(AutoConfig.from_pretrained(model), "conflict_events", None) or {}
     stride = args.pipeline_stride or int(saved.get("stride", 32))
     print_header(info)
-    print(f"Model {model}; {len(articles)} articles from {args.articles}: {total:,} tokens (mean {total / len(articles):.0f}, "
-          f"max {max(lengths):,}); the pipeline truncates at {tokenizer.model_max_length} tokens: "
+    print(f"Model {model}; {len(articles)} articles from {args.articles}: {total:,} tokens "
+          f"(mean {total / len(articles):.0f}, max {max(lengths):,}); the pipeline truncates at {tokenizer.model_max_length} tokens: "
           f"{sum(n > room for n in lengths)} articles longer, {truncated:,} tokens ({truncated / total:.1%}) dropped "
           f"by default. Engine windows: {saved.get('max_length')} tokens, stride {saved.get('stride')}.\n")
 

@@ -47,14 +47,17 @@ class CountingCollator:
         return sum(c[0] for c in used), sum(c[1] for c in used), sum(c[2] for c in used)
 
 
-def _loop_timer():
+def _loop_timer() -> Any:
+    """A callback timing the training loop alone (transformers is imported late to keep --help fast)."""
     from transformers import TrainerCallback
 
     class LoopTimer(TrainerCallback):
-        def on_train_begin(self, args, state, control, **kwargs):
+        begin = seconds = 0.0
+
+        def on_train_begin(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
             self.begin = time.perf_counter()
 
-        def on_train_end(self, args, state, control, **kwargs):
+        def on_train_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
             self.seconds = time.perf_counter() - self.begin
 
     return LoopTimer()
@@ -110,11 +113,11 @@ def main() -> None:
     datasets.disable_progress_bars()
     if args.threads:
         torch.set_num_threads(args.threads)
+    from inference.windows import WindowSettings
     from training.arguments import load_config
     from training.corpus import compile_corpus, load_corpus
     from training.preprocessing import tokenize_and_align
     from training.trainer import build_model
-    from inference.windows import WindowSettings
 
     info = machine_info("cuda" if torch.cuda.is_available() else "cpu")
     print_header(info)

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 
 import pycountry
 
-from inference.outputs import ArticleResult, Event
+from inference.outputs import ArticleResult
 from inference.schema import DISORDER_TYPE, OUTPUT_COLUMNS
 
 

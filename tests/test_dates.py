@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from inference.dates import EventDate, parse_dateline, reference_date, resolve_date
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 THU = dt.date(2024, 3, 14)  # the GUIDELINES example's reference date
 SUN = dt.date(2024, 3, 10)
 
@@ -201,34 +199,3 @@ def test_guidelines_example_end_to_end():
     text = "NIAMEY, March 14 - Gunmen killed at least 12 villagers in Tera on Wednesday."
     reference = reference_date(text, dt.date(2024, 3, 14))
     assert resolve_date("on Wednesday", reference) == EventDate(dt.date(2024, 3, 13), 1, "on Wednesday")
-
-
-def _gold_dates():
-    if not RAW.is_dir() or not any(RAW.glob("*.yaml")):
-        return []
-    from training.markup import read_markup_file
-
-    cases = []
-    for path in sorted(RAW.glob("*.yaml")):
-        for doc in read_markup_file(path):
-            published = dt.date.fromisoformat(str(doc["published"])) if doc.get("published") else None
-            spans = {s["id"]: doc["text"][s["start"]:s["end"]] for s in doc["spans"]}
-            for event in doc["events"]:
-                ids = (event.get("arguments") or {}).get("date", [])
-                if event.get("event_date") and ids:
-                    cases.append((doc, published, [spans[i] for i in ids], event))
-    return cases
-
-
-def test_corpus_gold_dates_follow_these_rules():
-    cases = _gold_dates()
-    if not cases:
-        pytest.skip("no authored corpus in data/raw")
-    wrong = []
-    for doc, published, texts, event in cases:
-        reference = reference_date(doc["text"], published)
-        got = next((r for r in (resolve_date(t, reference) for t in texts) if r is not None), None)
-        want = (str(event["event_date"]), event.get("time_precision"))
-        if got is None or (got.date.isoformat(), got.precision) != want:
-            wrong.append(f"{doc['id']} {texts} (reference {reference}): gold {want}, rules give {got}")
-    assert not wrong, "\n".join(wrong)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
 from inference.numbers import Count, CountSummary, combine_counts, extract_counts, parse_count
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 
 def figure(text: str) -> tuple[int, int, int, str | None, bool]:
@@ -218,34 +216,3 @@ def test_extract_counts(sentence, found):
     assert [(sentence[s:e], c.value) for s, e, c in spans] == found
     for start, end, count in spans:
         assert count.text == sentence[start:end]
-
-
-def _gold_counts():
-    if not RAW.is_dir() or not any(RAW.glob("*.yaml")):
-        return []
-    from training.markup import read_markup_file
-
-    cases = []
-    for path in sorted(RAW.glob("*.yaml")):
-        for doc in read_markup_file(path):
-            spans = {s["id"]: doc["text"][s["start"]:s["end"]] for s in doc["spans"]}
-            for event in doc["events"]:
-                for role in ("fatalities", "wounded"):
-                    gold = event.get(role)
-                    ids = (event.get("arguments") or {}).get(role, [])
-                    if gold is not None:
-                        cases.append((doc["id"], role, [spans[i] for i in ids], gold))
-    return cases
-
-
-def test_corpus_gold_counts_follow_these_rules():
-    cases = _gold_counts()
-    if not cases:
-        pytest.skip("no authored corpus in data/raw")
-    wrong = []
-    for doc_id, role, texts, gold in cases:
-        got = combine_counts([parse_count(t) for t in texts])
-        want = (gold["best"], gold["low"], gold["high"], bool(gold.get("vague", False)))
-        if (got.best, got.low, got.high, got.vague) != want:
-            wrong.append(f"{doc_id} {role} {texts}: gold {want}, rules give {(got.best, got.low, got.high, got.vague)}")
-    assert not wrong, "\n".join(wrong)
