@@ -216,12 +216,12 @@ def describe(call: dict[str, Any]) -> str:
 
 
 def search_pipeline(model: str, articles: list[dict[str, Any]], lengths: list[int], args: argparse.Namespace,
-                    stride: int) -> tuple[dict[str, Any], list[list[Any]]]:
+                    stride: int | None) -> tuple[dict[str, Any], list[list[Any]]]:
     """Time each pipeline setting on a length-stratified subset; the fastest one that covers all text wins."""
     by_length = sorted(range(len(articles)), key=lambda i: lengths[i])
     step = max(1, len(articles) // args.search_n)
     subset = by_length[::step][: args.search_n]
-    candidates = [(bs, s, order) for s in (None, stride) for bs in BATCH_SIZES
+    candidates = [(bs, s, order) for s in dict.fromkeys((None, stride)) for bs in BATCH_SIZES
                   for order in (("input",) if bs == 1 else ("input", "sorted"))]
     arm = Arm("search", "", {"kind": "pipeline", "model": model}, articles, args.device, args.threads)
     best_time = {c: float("inf") for c in candidates}
@@ -234,11 +234,12 @@ def search_pipeline(model: str, articles: list[dict[str, Any]], lengths: list[in
     rows = [[f"batch_size={bs}", "no (truncates)" if s is None else f"yes (stride={s})", order,
              len(subset) / best_time[(bs, s, order)]] for bs, s, order in candidates]
     covering = [c for c in candidates if c[1] is not None]
-    chosen = min(covering, key=lambda c: best_time[c])
     fastest = min(candidates, key=lambda c: best_time[c])
+    chosen = min(covering, key=lambda c: best_time[c]) if covering else fastest
     print(f"### Pipeline settings ({len(subset)} articles, length-stratified; best of 2 rounds)\n")
     print(table(["batch", "covers all text", "order", "articles/s"], rows))
-    print(f"\nChosen for (b): {describe(pipeline_call(*chosen))} (fastest that covers all text); fastest overall: "
+    why = "fastest that covers all text" if covering else "no stride without a fast tokenizer: fastest, truncates"
+    print(f"\nChosen for (b): {describe(pipeline_call(*chosen))} ({why}); fastest overall: "
           f"{describe(pipeline_call(*fastest))}.\n")
     return pipeline_call(*chosen), rows
 
@@ -296,11 +297,14 @@ def main() -> None:
     stride = args.pipeline_stride or int(saved.get("stride", 32))
     print_header(info)
     print(f"Model {model}; {len(articles)} articles from {args.articles}: {total:,} tokens "
-          f"(mean {total / len(articles):.0f}, max {max(lengths):,}); the pipeline truncates at {tokenizer.model_max_length} tokens: "
-          f"{sum(n > room for n in lengths)} articles longer, {truncated:,} tokens ({truncated / total:.1%}) dropped "
-          f"by default. Engine windows: {saved.get('max_length')} tokens, stride {saved.get('stride')}.\n")
+          f"(mean {total / len(articles):.0f}, max {max(lengths):,}); the pipeline truncates at "
+          f"{tokenizer.model_max_length} tokens: {sum(n > room for n in lengths)} articles longer, {truncated:,} "
+          f"tokens ({truncated / total:.1%}) dropped by default. Engine windows: {saved.get('max_length')} tokens, "
+          f"stride {saved.get('stride')}.\n")
 
-    best = parse_best(args.best) if args.best else search_pipeline(model, articles, lengths, args, stride)[0]
+    # the pipeline's stride needs a fast tokenizer (offsets)
+    searched_stride = stride if getattr(tokenizer, "is_fast", False) else None
+    best = parse_best(args.best) if args.best else search_pipeline(model, articles, lengths, args, searched_stride)[0]
     specs = [("a", "pipeline, defaults", {"kind": "pipeline", "model": model, "call": {}}),
              ("b", "pipeline, best", {"kind": "pipeline", "model": model, "call": best})]
     specs += [(f"c{i or ''}", f"engine predict_spans, batch_tokens={b}",
