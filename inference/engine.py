@@ -78,7 +78,7 @@ class BatchEngine:
         model: torch.nn.Module,
         *,
         pad_token_id: int,
-        batch_tokens: int = 8192,
+        batch_tokens: int = 4096,
         device: str | torch.device | None = None,
         dtype: torch.dtype | None = None,
     ) -> None:

@@ -68,7 +68,7 @@ class EventExtractor:
         *,
         model_name: str,
         device: str | torch.device | None = None,
-        batch_tokens: int = 8192,
+        batch_tokens: int = 4096,
         chunk_size: int = 256,
     ) -> None:
         settings = getattr(model.config, "conflict_events", None) or {}
@@ -95,7 +95,7 @@ class EventExtractor:
         model_dir: str | Path,
         device: str | torch.device | None = None,
         *,
-        batch_tokens: int = 8192,
+        batch_tokens: int = 4096,
         num_threads: int | None = None,
     ) -> "EventExtractor":
         """Load a model saved by `conflict-events train` (a folder or a hub id)."""
