@@ -12,6 +12,7 @@ import argparse
 import tempfile
 import time
 
+from common import REPO  # noqa: F401  (puts the repository first on sys.path: bench/training.py shadows it)
 from training.trainer import train
 
 
