@@ -12,7 +12,7 @@ import argparse
 import tempfile
 import time
 
-from common import REPO  # noqa: F401  (puts the repository first on sys.path: bench/training.py shadows it)
+from common import REPO  # noqa: F401  (puts the repository on sys.path for a bare checkout)
 from training.trainer import train
 
 

@@ -1,6 +1,6 @@
 """Training throughput in real (non-pad) tokens/s: our length-grouped dynamic padding against pad-to-max-length.
 
-    python bench/training.py --config configs/quickstart.yaml [--max-steps 30] [--threads N] [--out r.json]
+    python bench/training_throughput.py --config configs/quickstart.yaml [--max-steps 30] [--threads N] [--out r.json]
 
 Both arms fine-tune the config's model on the same windows (its train files tokenized by
 training.preprocessing.tokenize_and_align, as training/trainer.py does), from the same initial weights (same seed),
