@@ -149,7 +149,7 @@ def test_m2e2_unmapped_roles_are_dropped_and_unmapped_types_kept(tmp_path):
 
 def test_muc4_grit_text_templates_and_raw_fallback(tmp_path):
     _, docs = run(tmp_path, "muc4")
-    grit = docs["muc4/DEV-MUC3-9001"]
+    grit = docs["muc4/DEV-MUC9-9001"]
     assert grit["text"] == grit["text"].lower()  # GRIT's lower-cased text, with GRIT's own offsets
     assert grit["published"] == "1989-03-14"  # from the raw dateline
     attack, bombing, threat = grit["events"]
@@ -161,7 +161,7 @@ def test_muc4_grit_text_templates_and_raw_fallback(tmp_path):
     assert (attack["admin1"], attack["location"], attack["geo_precision"]) == ("Morazan", "San Jacinto", 1)
     assert bombing["sub_event_type"] == "Disrupted weapons use" and bombing["time_precision"] == 2
     assert threat["event_type"] is None and threat["source_event_type"] == "KIDNAPPING"
-    raw = docs["muc4/TST1-MUC3-9101"]
+    raw = docs["muc4/TST1-MUC9-9101"]
     assert raw["text"].startswith("UNIDENTIFIED MEN SET FIRE")  # no GRIT record: the raw upper-case text
     assert args(raw, raw["events"][0])["actor2"] == ["PASSENGER BUS"]
     assert raw["events"][0]["event_date"] == "1989-03-20"
@@ -273,6 +273,20 @@ def test_every_shipped_mapping_loads_and_declares_a_partition():
         assert mapping.inputs.get("format", "conll") in CONVERTERS, path
 
 
+def test_evaluation_hash_splits_by_article():
+    raw = {"name": "x", "origin": "x", "id_prefix": "x/",
+           "partition": {"evaluation_hash": {"salt": "x", "percent": 30}, "train": ["x/*"]}}
+    mapping = parse_mapping(raw)
+    articles = [f"story{i}" for i in range(40)]
+    chosen = hash_split(articles, "x", 30)
+    assert 0 < len(chosen) < len(articles)
+    for article in articles:
+        parts = {partition_of({"id": f"x/{article}_{n}"}, mapping) for n in range(3)}
+        assert parts == {"evaluation" if article in chosen else "train"}
+    with pytest.raises(ValueError, match="evaluation_hash"):
+        parse_mapping({**raw, "partition": {"evaluation_hash": {"salt": "x", "percent": "30"}}})
+
+
 def test_partition_of_rejects_undeclared_documents():
     mapping = parse_mapping({"name": "x", "origin": "x", "partition": {"evaluation": ["x/eval-*"]}})
     assert partition_of({"id": "x/eval-1"}, mapping) == "evaluation"
@@ -314,10 +328,13 @@ def test_real_re3d_json_and_m2e2_split(tmp_path):
     report = convert("re3d", [CORPORA / "re3d"], tmp_path / "re3d-json.jsonl")
     assert report.documents == 98 and validate_paths([report.output]) == []
     assert report.partitions == {"evaluation": 98}
-    # The M2E2 evaluation list in the mapping is what the declared hash rule gives.
-    articles = {d["id"].rsplit("_", 1)[0] for d in load_public_corpus("m2e2", CORPORA)}
-    listed = {g.rstrip("*").rstrip("_") for g in load_mapping(mapping_path("m2e2")).partition["evaluation"]}
-    assert listed == {f"m2e2/{a}" for a in hash_split({a.removeprefix("m2e2/") for a in articles}, "m2e2")}
+    # The M2E2 hash rule splits by article: 50 of 229 articles, 1,437 sentences, no article on both sides.
+    m2e2 = load_mapping(mapping_path("m2e2"))
+    parts: dict[str, set[str]] = {}
+    for doc in load_public_corpus("m2e2", CORPORA):
+        parts.setdefault(doc["id"].rsplit("_", 1)[0], set()).add(partition_of(doc, m2e2))
+    evaluation = [a for a, p in parts.items() if p == {"evaluation"}]
+    assert all(len(p) == 1 for p in parts.values()) and (len(evaluation), len(parts)) == (50, 229)
     # ConfliBERT split re3d by sentence: its test sentences lie in most documents, so no document split holds them out.
     test_file = CORPORA / "conflibert-sets" / "re3d" / "test.txt"
     holding_test, missing = documents_with_sentences(test_file, [CORPORA / "re3d"])

@@ -7,7 +7,9 @@ Keys of a mapping file:
     roles                       source role -> {role: our role, label: our span label}
     event_types                 source event type -> sub-event type | null | rules (see rules.py)
     unmapped                    source label, role or event type (a glob) -> one-line reason it has no counterpart
-    partition                   {train: [id globs], evaluation: [id globs]}: evaluation is tried first
+    partition                   {train: [id globs], evaluation: [id globs], evaluation_hash: {salt, percent}}:
+                                evaluation (hash rule, then globs) is tried first; the hash rule puts a document in
+                                evaluation by a salted hash of its source id without the trailing `_n` (its article)
     inputs                      {format: converter name, paths: [paths under the corpora folder]}
     options                     format-specific settings (file patterns, thresholds, lookup tables)
 """
@@ -51,6 +53,7 @@ class CorpusMapping:
     event_types: Mapping[str, tuple[Rule, ...]] = field(default_factory=dict)
     unmapped: Mapping[str, str] = field(default_factory=dict)
     partition: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    evaluation_hash: Mapping[str, Any] = field(default_factory=dict)
     inputs: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     path: Path | None = None
@@ -111,7 +114,11 @@ def parse_mapping(raw: dict[str, Any], where: str = "mapping") -> CorpusMapping:
     for name, reason in unmapped.items():
         if not isinstance(reason, str) or not reason.strip():
             raise ValueError(f"{where}: unmapped.{name} needs a one-line reason")
-    partition_raw = _str_map(raw.get("partition"), f"{where}: partition")
+    partition_raw = dict(_str_map(raw.get("partition"), f"{where}: partition"))
+    evaluation_hash = _str_map(partition_raw.pop("evaluation_hash", None), f"{where}: partition.evaluation_hash")
+    if evaluation_hash and (not isinstance(evaluation_hash.get("salt"), str)
+                            or not isinstance(evaluation_hash.get("percent"), int)):
+        raise ValueError(f"{where}: partition.evaluation_hash must be {{salt: TEXT, percent: INTEGER}}")
     if set(partition_raw) - set(PARTS):
         raise ValueError(f"{where}: partition has only {PARTS}")
     partition = {}
@@ -132,6 +139,7 @@ def parse_mapping(raw: dict[str, Any], where: str = "mapping") -> CorpusMapping:
         event_types=event_types,
         unmapped=unmapped,
         partition=partition,
+        evaluation_hash=evaluation_hash,
         inputs=inputs,
         options=_str_map(raw.get("options"), f"{where}: options"),
     )
@@ -155,10 +163,15 @@ def mapping_path(name: str) -> Path:
 def partition_of(doc: Mapping[str, Any], mapping: CorpusMapping) -> Literal["train", "evaluation"]:
     """The declared partition of a converted document: evaluation globs are tried first, then train.
 
-    >>> partition_of({"id": "muc4/TST1-MUC3-0001"}, load_mapping(mapping_path("muc4")))
+    >>> partition_of({"id": "muc4/TST1-MUC9-9101"}, load_mapping(mapping_path("muc4")))
     'evaluation'
     """
     doc_id = str(doc.get("id"))
+    rule = mapping.evaluation_hash
+    if rule:
+        article = doc_id.removeprefix(mapping.id_prefix).rsplit("_", 1)[0]
+        if hash_split([article], rule["salt"], rule["percent"]):
+            return "evaluation"
     for part in ("evaluation", "train"):
         if any(fnmatchcase(doc_id, glob) for glob in mapping.partition.get(part, ())):
             return part  # type: ignore[return-value]
@@ -166,11 +179,7 @@ def partition_of(doc: Mapping[str, Any], mapping: CorpusMapping) -> Literal["tra
 
 
 def hash_split(keys: Iterable[str], salt: str, evaluation_percent: int = 20) -> set[str]:
-    """The keys that a salted SHA-256 puts in evaluation: how the M2E2 document split was derived.
-
-    Used once to write the evaluation list into the mapping file (so the split is data, not code) and by a test
-    that checks the list still matches.
-    """
+    """The keys that a salted SHA-256 puts in evaluation (a mapping's `partition.evaluation_hash` rule)."""
     return {
         key
         for key in keys

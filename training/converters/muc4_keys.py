@@ -1,6 +1,6 @@
 """Parsing the raw MUC-3/4 files: message texts and the 25-slot answer-key templates.
 
-Texts: a line holding only a message id (`DEV-MUC3-0001 (NOSC)`) starts a message; the first paragraph opens with a
+Texts: a line holding only a message id (`DEV-MUCn-NNNN (NOSC)`) starts a message; the first paragraph opens with a
 dateline (`SAN SALVADOR, 3 JAN 90 -- [TEXT] ...`). Keys: templates separated by blank lines, each slot written
 `N.  SLOT NAME    value` with more fillers on indented continuation lines; `*` means not applicable, `-` empty,
 `"..."` a string from the text (`/` between alternatives), `TYPE: "..."` a set fill for a string, `?` uncertain,
