@@ -1,17 +1,21 @@
-"""Training throughput in real (non-pad) tokens/s: our length-grouped dynamic padding against pad-to-max-length.
+"""Training throughput in real (non-pad) tokens/s: our token-budget batches against pad-to-max-length.
 
-    python bench/training_throughput.py --config configs/quickstart.yaml [--max-steps 30] [--threads N] [--out r.json]
+    python bench/training_throughput.py --config configs/quickstart.yaml [--epochs 1 | --max-steps N]
+        [--batch-tokens N] [--threads N] [--out r.json]
 
-Both arms fine-tune the config's model on the same windows (its train files tokenized by
+Three arms fine-tune the config's model on the same windows (its train files tokenized by
 training.preprocessing.tokenize_and_align, as training/trainer.py does), from the same initial weights (same seed),
-for the same --max-steps at the config's batch size, with transformers' Trainer (no evaluation, no saving, no
-logging). Ours: the config's `train_sampling_strategy` (group_by_length) and DataCollatorForTokenClassification
-padding each batch to its longest window. Naive: random order and every window padded to max_length. A wrapper
-around each collator counts the tokens of every batch it builds: non-pad tokens from the attention mask (special
-tokens included) and computed tokens (rows x width); only the batches trained on are summed (the data loader
-builds one batch ahead). Time is the training loop only (on_train_begin to
-on_train_end, after an untimed 2-step warm-up run). When the config's train files do not exist, the authored
-articles in data/raw are compiled into a temporary corpus (the split `conflict-events compile` makes) and used.
+with training.trainer.EventTrainer (no evaluation, no saving, no logging), for one epoch by default so that every
+arm trains on exactly the same windows:
+  budget  - token-budget batches (training.sampling.TokenBudgetBatchSampler), padded to their longest window;
+  grouped - transformers' group_by_length, batches of per_device_train_batch_size windows padded to their longest;
+  naive   - random order, batches of per_device_train_batch_size windows, every window padded to max_length.
+The default budget is per_device_train_batch_size x max_length, the naive arm's computed tokens per step. A
+wrapper around each collator counts the tokens of every batch it builds: non-pad tokens from the attention mask
+(special tokens included) and computed tokens (rows x width); only the batches trained on are summed (the data
+loader builds one batch ahead). Time is the training loop only (on_train_begin to on_train_end, after an untimed
+2-step warm-up run). When the config's train files do not exist, the authored articles in data/raw are compiled
+into a temporary corpus (the split `conflict-events compile` makes) and used.
 """
 
 from __future__ import annotations
@@ -63,42 +67,60 @@ def _loop_timer() -> Any:
     return LoopTimer()
 
 
-def train_arm(config_path: Path, overrides: dict[str, Any], features: Any, naive: bool, seed: int) -> dict[str, Any]:
-    from transformers import DataCollatorForTokenClassification, PrinterCallback, Trainer, set_seed
+ARMS = {
+    "naive": "random order, every window padded to max_length",
+    "grouped": "group_by_length, batches of per_device_train_batch_size padded to their longest",
+    "budget": "token-budget batches (training.sampling) of train_batch_tokens, padded to their longest",
+}
+
+
+def train_arm(config_path: Path, overrides: dict[str, Any], features: Any, arm: str, seed: int,
+              batch_tokens: int) -> dict[str, Any]:
+    from transformers import DataCollatorForTokenClassification, PrinterCallback, set_seed
 
     from training.arguments import load_config
-    from training.trainer import build_model
+    from training.trainer import EventTrainer, build_model
 
-    config = load_config(config_path, {**overrides, **({"train_sampling_strategy": "random"} if naive else {})})
+    sampling = {"naive": "random", "grouped": "group_by_length", "budget": "token budget"}[arm]
+    config = load_config(config_path, {**overrides, "train_sampling_strategy":
+                                       "random" if arm == "naive" else "group_by_length"})
     set_seed(seed)
     model, tokenizer = build_model(config)
-    if naive:
+    if arm == "naive":
         inner = DataCollatorForTokenClassification(tokenizer, padding="max_length",
                                                    max_length=config.model.max_length)
     else:
         inner = DataCollatorForTokenClassification(tokenizer)
     collator = CountingCollator(inner)
     timer = _loop_timer()
-    trainer = Trainer(model=model, args=config.training, train_dataset=features, processing_class=tokenizer,
-                      data_collator=collator, callbacks=[timer])
+    trainer = EventTrainer(model=model, args=config.training, train_dataset=features, processing_class=tokenizer,
+                           data_collator=collator, callbacks=[timer],
+                           head_learning_rate=config.model.head_learning_rate,
+                           batch_tokens=batch_tokens if arm == "budget" else None)
     trainer.remove_callback(PrinterCallback)  # with disable_tqdm it prints the run summary
     result = trainer.train()
     steps = trainer.state.global_step
     real, computed, windows = collator.totals(steps * config.training.gradient_accumulation_steps)
-    return {"arm": "naive" if naive else "ours", "sampling": config.training.train_sampling_strategy,
-            "padding": f"max_length={config.model.max_length}" if naive else "longest in batch",
+    batch = f"{batch_tokens} tokens" if arm == "budget" else f"{config.training.per_device_train_batch_size} windows"
+    return {"arm": arm, "what": ARMS[arm], "sampling": sampling, "batch": batch,
+            "padding": f"max_length={config.model.max_length}" if arm == "naive" else "longest in batch",
             "steps": steps, "batches_collated": len(collator.counts), "windows": windows,
             "real_tokens": real, "computed_tokens": computed, "pad_share": 1 - real / computed,
             "seconds": timer.seconds, "seconds_per_step": timer.seconds / max(1, steps),
             "real_tokens_per_s": real / timer.seconds, "computed_tokens_per_s": computed / timer.seconds,
-            "train_loss": float(result.training_loss), "batch_size": config.training.per_device_train_batch_size}
+            "train_loss": float(result.training_loss)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("--config", required=True, type=Path, help="run config YAML (configs/quickstart.yaml)")
-    parser.add_argument("--max-steps", type=int, default=30)
+    parser.add_argument("--epochs", type=float, default=1.0,
+                        help="train each arm this many epochs (default 1: every arm sees every window once)")
+    parser.add_argument("--max-steps", type=int, help="train each arm this many steps instead of --epochs")
+    parser.add_argument("--batch-tokens", type=int,
+                        help="token budget of the budget arm (default: the config's train_batch_tokens, else "
+                             "per_device_train_batch_size x max_length, the naive arm's computed tokens per step)")
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's, one per core)")
     parser.add_argument("--out", type=Path, help="write the results as JSON")
     args = parser.parse_args()
@@ -122,7 +144,8 @@ def main() -> None:
     info = machine_info("cuda" if torch.cuda.is_available() else "cpu")
     print_header(info)
     with tempfile.TemporaryDirectory(prefix="bench-training-") as tmp:
-        overrides: dict[str, Any] = {"output_dir": tmp, "max_steps": args.max_steps, "eval_strategy": "no",
+        overrides: dict[str, Any] = {"output_dir": tmp, "max_steps": args.max_steps or -1,
+                                     "num_train_epochs": args.epochs, "eval_strategy": "no",
                                      "save_strategy": "no", "load_best_model_at_end": False,
                                      "logging_strategy": "no", "report_to": "none", "disable_tqdm": True}
         config = load_config(args.config, overrides)
@@ -148,22 +171,31 @@ def main() -> None:
         lengths = features["length"]
         print(f"Config {args.config} (model {config.model.model_name_or_path}); {data_note}; "
               f"{train.num_rows} documents -> {len(lengths)} windows of at most {settings.max_length} tokens "
-              f"(mean {sum(lengths) / len(lengths):.0f}); {args.max_steps} steps x batch "
-              f"{config.training.per_device_train_batch_size}.\n")
+              f"(mean {sum(lengths) / len(lengths):.0f}); "
+              f"{f'{args.max_steps} steps' if args.max_steps else f'{args.epochs:g} epoch(s)'} per arm.\n")
         seed = config.training.seed
-        train_arm(args.config, {**overrides, "max_steps": 2}, features, naive=True, seed=seed)  # warm-up
-        results = [train_arm(args.config, overrides, features, naive=naive, seed=seed) for naive in (False, True)]
-    ratio = results[0]["real_tokens_per_s"] / results[1]["real_tokens_per_s"]
-    print(table(["arm", "sampling", "padding", "steps", "windows", "real tokens", "computed tokens", "padding share",
-                 "loop s", "s/step", "real tokens/s", "train loss"],
-                [[r["arm"], r["sampling"], r["padding"], r["steps"], r["windows"], r["real_tokens"],
+        batch_tokens = args.batch_tokens or config.data.train_batch_tokens or (
+            config.training.per_device_train_batch_size * settings.max_length)
+        warm = {**overrides, "max_steps": 2}
+        train_arm(args.config, warm, features, "naive", seed, batch_tokens)
+        results = [train_arm(args.config, overrides, features, arm, seed, batch_tokens)
+                   for arm in ("budget", "grouped", "naive")]
+    naive = results[-1]["real_tokens_per_s"]
+    for r in results:
+        r["x_naive"] = r["real_tokens_per_s"] / naive
+    ratio = results[0]["x_naive"]
+    print(table(["arm", "sampling", "batch", "padding", "steps", "windows", "real tokens", "computed tokens",
+                 "padding share", "loop s", "s/step", "real tokens/s", "x naive", "train loss"],
+                [[r["arm"], r["sampling"], r["batch"], r["padding"], r["steps"], r["windows"], r["real_tokens"],
                   r["computed_tokens"], f"{r['pad_share']:.1%}", r["seconds"], r["seconds_per_step"],
-                  r["real_tokens_per_s"], r["train_loss"]] for r in results]))
-    print(f"\nReal tokens/s, ours / naive: {ratio:.2f}x. Peak RSS of this process: {peak_rss_mib():,.0f} MiB.")
+                  r["real_tokens_per_s"], f"{r['x_naive']:.2f}", r["train_loss"]] for r in results]))
+    print(f"\nReal tokens/s, token budget / naive: {ratio:.2f}x; group_by_length / naive: "
+          f"{results[1]['x_naive']:.2f}x. Peak RSS of this process: {peak_rss_mib():,.0f} MiB.")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps({"machine": info, "config": str(args.config), "data": data_note,
-                                        "max_steps": args.max_steps, "results": results, "ratio": ratio}, indent=2),
+                                        "max_steps": args.max_steps, "epochs": args.epochs,
+                                        "batch_tokens": batch_tokens, "results": results, "ratio": ratio}, indent=2),
                             encoding="utf-8")
         print(f"\nJSON -> {args.out}")
 

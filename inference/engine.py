@@ -50,16 +50,27 @@ def encode(tokenizer: Any, texts: Sequence[str], settings: WindowSettings) -> En
     )
 
 
-def pack_by_budget(lengths: Sequence[int], batch_tokens: int) -> list[list[int]]:
+def pack_by_budget(
+    lengths: Sequence[int], batch_tokens: int, order: Sequence[int] | None = None
+) -> list[list[int]]:
     """Group window indices, sorted by length, so that each padded batch holds at most `batch_tokens` tokens.
+
+    `order` (a permutation of the indices) breaks ties between equal lengths, index order by default; the batch
+    boundaries depend only on the lengths, so the number of batches does not change with it. A window longer than
+    the budget gets a batch of its own.
 
     >>> pack_by_budget([5, 100, 7, 98], batch_tokens=200)
     [[0, 2], [3, 1]]
     """
-    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    if batch_tokens < 1:
+        raise ValueError("batch_tokens must be at least 1")
+    rank = list(range(len(lengths)))
+    if order is not None:
+        for position, index in enumerate(order):
+            rank[index] = position
     batches: list[list[int]] = []
     current: list[int] = []
-    for index in order:
+    for index in sorted(range(len(lengths)), key=lambda i: (lengths[i], rank[i])):
         # sorted ascending, so the newest window is the longest: padded size = its length x batch size
         if current and lengths[index] * (len(current) + 1) > batch_tokens:
             batches.append(current)

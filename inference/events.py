@@ -25,7 +25,7 @@ from inference.outputs import (
     PlaceResult,
     Span,
 )
-from inference.places import resolve_place
+from inference.places import article_country, resolve_place
 from inference.schema import SUB_EVENT_TO_TYPE
 from inference.sentences import sentence_index, sentence_starts, sentence_text
 
@@ -126,6 +126,8 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     reference, dateline_place = reference_of(text, published)
     # Distinct place names of the article disambiguate each event's place; identical lookups are cached.
     context = " ; ".join(dict.fromkeys(text[p.start : p.end] for p in preds if p.label == "LOCATION"))
+    # The country most of them lie in settles namesakes abroad ("San Agustin" in a Philippine report).
+    country = article_country([text[p.start : p.end] for p in preds if p.label == "LOCATION"])
     place_cache: dict[tuple[str, ...], Any] = {}
     events = []
     for index, group in enumerate(groups):
@@ -140,7 +142,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         actor1 = actors[0] if actors else None
         actor2 = targets[0] if targets else (actors[1] if len(actors) > 1 else None)
         rest = actors[1:] if targets else actors[2:]
-        place = _place(text, by_label["LOCATION"], dateline_place, context, place_cache)
+        place = _place(text, by_label["LOCATION"], dateline_place, context, country, place_cache)
         date = _date(text, by_label["DATE"], reference)
         evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])
         trigger_score = max(t.score for t in group)
@@ -172,6 +174,7 @@ def _place(
     preds: list[SpanPrediction],
     dateline_place: str | None,
     context: str,
+    country: str | None,
     cache: dict[tuple[str, ...], Any],
 ) -> PlaceResult:
     names = [text[p.start : p.end] for p in preds]
@@ -180,7 +183,7 @@ def _place(
         names = [dateline_place]
     key = tuple(names)
     if key not in cache:
-        cache[key] = resolve_place(names, context=context) if names else None
+        cache[key] = resolve_place(names, country_hint=country, context=context) if names else None
     resolved = cache[key]
     spans = tuple(to_span(text, p) for p in preds)
     confidence = max((p.score for p in preds), default=None)

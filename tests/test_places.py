@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from inference import places
-from inference.places import Place, resolve_place, same_admin1
+from inference.places import Place, article_country, resolve_place, same_admin1
 
 
 def test_importing_loads_nothing():
@@ -308,3 +308,32 @@ def test_renamed_and_transliterated_admin1s():
     assert same_admin1("Bangsamoro Autonomous Region in Muslim Mindanao", "Autonomous Region in Muslim Mindanao (ARMM)")
     assert same_admin1("Vayots Dzor", "Vayots' Dzori Marz") and same_admin1("Adjara", "Ajaria")
     assert same_admin1("Al Jabal al Gharbi", "Sha`biyat al Jabal al Gharbi") and same_admin1("Khost", "Khowst")
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Lianga", "San Agustin"], "PH"),  # the one unambiguous town outvotes a name found in ten countries
+        (["Tari", "Komo"], None),  # Komo is Como (Italy) only by an alternate name: no clear leader
+        (["Kidal", "Gao", "Menaka"], "ML"),
+        (["Nigeria", "Tripoli"], "NG"),  # a country's own name weighs 2
+        (["neighbouring"], None),
+        ([], None),
+    ],
+)
+def test_article_country(names, expected):
+    assert article_country(names) == expected
+
+
+def test_country_hint_keeps_a_namesake_in_the_hint_country():
+    # San Agustin lies in ten countries, Mexico among them; the article's country is the Philippines
+    assert resolve_place(["San Agustin"], country_hint="PH").iso2 == "PH"
+
+
+def test_country_hint_turns_a_namesake_abroad_into_an_unknown_place_there():
+    place = resolve_place(["Komo"], country_hint="PG")
+    assert (place.iso2, place.location, place.latitude) == ("PG", "Komo", None)
+
+
+def test_a_well_known_city_abroad_is_not_overruled_by_the_hint():
+    assert resolve_place(["Aleppo"], country_hint="IQ").iso2 == "SY"

@@ -64,6 +64,11 @@ class DataArguments:
     corpora_dir: str = field(default="../shared/corpora", metadata={"help": "Where the public corpora lie."})
     max_train_documents: int | None = field(default=None, metadata={"help": "Cap on training documents (debugging)."})
     early_stopping_patience: int = field(default=3, metadata={"help": "Evaluations without dev F1 gain before stopping."})
+    train_batch_tokens: int | None = field(
+        default=None,
+        metadata={"help": "Pack training windows of similar length into batches of at most this many padded tokens "
+                  "(rows x longest window) instead of per_device_train_batch_size windows each."},
+    )
 
     def __post_init__(self) -> None:
         _check_instance(self)
@@ -71,6 +76,8 @@ class DataArguments:
             raise ValueError("train_files (or corpora) must name at least one training source")
         if self.early_stopping_patience < 1:
             raise ValueError("early_stopping_patience must be >= 1")
+        if self.train_batch_tokens is not None and self.train_batch_tokens < 16:
+            raise ValueError("train_batch_tokens must be at least 16")
 
 
 def _matches(value: Any, annotation: Any) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 
 import evaluate
 import numpy as np
+from torch.utils.data import DataLoader
 from transformers import (
     AutoModelForTokenClassification,
     AutoTokenizer,
@@ -27,6 +28,7 @@ from inference.windows import WindowSettings
 from training.arguments import RunConfig, load_config, resolve_model_path
 from training.corpus import load_corpus
 from training.preprocessing import IGNORE_INDEX, tokenize_and_align
+from training.sampling import TokenBudgetBatchSampler
 
 logger = logging.getLogger(__name__)
 METRIC_PATH = str(Path(__file__).parent / "metrics" / "seqeval_spans")
@@ -56,11 +58,30 @@ def window_metrics(id2label: dict[int, str]):
 
 
 class EventTrainer(Trainer):
-    """The HF Trainer with its own learning rate for the (randomly initialised) classification head."""
+    """The HF Trainer with its own learning rate for the (randomly initialised) classification head and, when
+    `batch_tokens` is set, token-budget training batches (training.sampling)."""
 
-    def __init__(self, *args: Any, head_learning_rate: float | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, head_learning_rate: float | None = None, batch_tokens: int | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.head_learning_rate = head_learning_rate
+        self.batch_tokens = batch_tokens
+
+    def get_train_dataloader(self) -> DataLoader:
+        if self.batch_tokens is None:
+            return super().get_train_dataloader()
+        dataset = self._remove_unused_columns(self.train_dataset, description="Training")
+        sampler = TokenBudgetBatchSampler(self.train_dataset["length"], self.batch_tokens, seed=self.args.seed)
+        loader = DataLoader(
+            dataset,
+            batch_sampler=sampler,
+            collate_fn=self.data_collator,
+            num_workers=self.args.dataloader_num_workers,
+            pin_memory=self.args.dataloader_pin_memory,
+        )
+        # accelerate deals the batches out to the processes (BatchSamplerShard) when there are several
+        return self.accelerator.prepare(loader)
 
     def create_optimizer(self, model: Any = None):
         optimizer = super().create_optimizer(model)
@@ -152,6 +173,7 @@ def train(
     trainer = EventTrainer(
         model=model,
         head_learning_rate=config.model.head_learning_rate,
+        batch_tokens=config.data.train_batch_tokens,
         args=args,
         train_dataset=features["train"],
         eval_dataset=features["validation"] if has_eval else None,
