@@ -8,6 +8,7 @@ per-role BIO tags learned poorly (see DESIGN.md).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from typing import Any, Sequence
@@ -166,7 +167,25 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
                 confidence=trigger_score,
             )
         )
-    return events
+    return _inherit_places(events)
+
+
+def _inherit_places(events: list[Event]) -> list[Event]:
+    """An event whose text names no place happened where the nearest event that names one did (the spans say
+    which); its place confidence is halved. Without such an event the dateline place, if any, stays."""
+    donors = [e for e in events if e.place is not None and e.place.spans]
+    if not donors:
+        return events
+    out = []
+    for event in events:
+        if event.place is not None and event.place.spans:
+            out.append(event)
+            continue
+        # nearest by trigger position; on a tie the earlier event (the story's lead place)
+        donor = min(donors, key=lambda d: (abs(d.trigger.start - event.trigger.start), d.trigger.start))
+        place = dataclasses.replace(donor.place, confidence=(donor.place.confidence or 0.0) / 2)
+        out.append(dataclasses.replace(event, place=place))
+    return out
 
 
 def _place(

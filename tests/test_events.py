@@ -1,0 +1,48 @@
+"""Event assembly from hand-built span predictions: places shared across an article's events."""
+
+import datetime as dt
+
+from inference.decoding import SpanPrediction
+from inference.events import assemble_events
+
+
+def _span(text: str, phrase: str, label: str, sub: str | None = None, nth: int = 0) -> SpanPrediction:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return SpanPrediction(start, start + len(phrase), label, sub, 0.9)
+
+
+def test_an_event_naming_no_place_takes_the_nearest_event_place():
+    text = ("Gunmen attacked a bus near Tera in Tillaberi region on Monday. "
+            "Two days later soldiers clashed with the gunmen.")
+    preds = [
+        _span(text, "attacked", "TRIGGER", "Attack"),
+        _span(text, "Tera", "LOCATION"),
+        _span(text, "Tillaberi region", "LOCATION"),
+        _span(text, "clashed", "TRIGGER", "Armed clash"),
+    ]
+    first, second = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (first.place.iso2, first.place.admin1, first.place.location) == ("NE", "Tillaberi", "Tera")
+    assert second.place.location == "Tera" and second.place.admin1 == "Tillaberi"
+    assert [s.text for s in second.place.spans] == ["Tera", "Tillaberi region"], "traceable to the donor's spans"
+    assert second.place.confidence == first.place.confidence / 2
+
+
+def test_without_any_place_the_dateline_place_stays():
+    text = "NIAMEY, March 4 - Soldiers clashed with gunmen on Sunday."
+    (event,) = assemble_events(text, [_span(text, "clashed", "TRIGGER", "Armed clash")], None)
+    assert event.place.iso2 == "NE" and event.place.location == "NIAMEY"
+
+
+def test_the_article_country_settles_a_namesake_abroad():
+    text = ("Rebels shot dead a village chief in Lianga on Monday. "
+            "Soldiers clashed with rebels in San Agustin on Tuesday.")
+    preds = [
+        _span(text, "shot dead", "TRIGGER", "Attack"),
+        _span(text, "Lianga", "LOCATION"),
+        _span(text, "clashed", "TRIGGER", "Armed clash"),
+        _span(text, "San Agustin", "LOCATION"),
+    ]
+    first, second = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert first.place.iso2 == "PH" and second.place.iso2 == "PH"
