@@ -263,19 +263,22 @@ def eval_gvdb(extractor, corpora: Path, limit: int | None) -> dict[str, Any]:
                            "extraction_errors": error_kinds(results)}
     for field, column in (("fatalities", 0), ("wounded", 1)):
         for how in ("max", "sum"):
-            pairs = []
-            for doc, result in zip(scored, results):
-                counts = [((e.get(field) or {}).get("best") or 0) for e in result.get("events") or []]
-                predicted = (max(counts) if how == "max" else sum(counts)) if counts else 0
-                pairs.append((gold[doc["id"]][column], predicted))
-            positive = [(g, p) for g, p in pairs if g > 0]
-            out[f"{field}_{how}"] = {
-                "exact": sum(g == p for g, p in pairs) / len(pairs) if pairs else None,
-                "mae": sum(abs(g - p) for g, p in pairs) / len(pairs) if pairs else None,
-                "exact_gold_positive": sum(g == p for g, p in positive) / len(positive) if positive else None,
-                "n": len(pairs),
-                "n_gold_positive": len(positive),
-            }
+            for scope in ("all", "with_event"):
+                pairs = []
+                for doc, result in zip(scored, results):
+                    counts = [((e.get(field) or {}).get("best") or 0) for e in result.get("events") or []]
+                    if scope == "with_event" and not counts:
+                        continue
+                    predicted = (max(counts) if how == "max" else sum(counts)) if counts else 0
+                    pairs.append((gold[doc["id"]][column], predicted))
+                positive = [(g, p) for g, p in pairs if g > 0]
+                out[f"{field}_{how}" + ("" if scope == "all" else "_with_event")] = {
+                    "exact": sum(g == p for g, p in pairs) / len(pairs) if pairs else None,
+                    "mae": sum(abs(g - p) for g, p in pairs) / len(pairs) if pairs else None,
+                    "exact_gold_positive": sum(g == p for g, p in positive) / len(positive) if positive else None,
+                    "n": len(pairs),
+                    "n_gold_positive": len(positive),
+                }
     return out
 
 
@@ -283,16 +286,20 @@ def print_gvdb(res: dict[str, Any]) -> None:
     print(f"### 2. GVDB dev: killed / wounded per article ({res['articles']} articles with a coded victim outcome, "
           f"of {res['documents']}; zero-shot)\n")
     rows = []
-    for field, name in (("fatalities", "killed"), ("wounded", "wounded")):
-        for how, what in (("max", "max over predicted events"), ("sum", "sum over predicted events")):
-            r = res[f"{field}_{how}"]
-            rows.append((name, what, r["exact"], r["mae"], r["n"], r["exact_gold_positive"], r["n_gold_positive"]))
-    print(table(["count", "article prediction", "exact", "MAE", "n", "exact where gold > 0", "n gold > 0"], rows))
+    for suffix, scope in (("", "all scored"), ("_with_event", "with a predicted event")):
+        for field, name in (("fatalities", "killed"), ("wounded", "wounded")):
+            for how, what in (("max", "max over predicted events"), ("sum", "sum over predicted events")):
+                r = res[f"{field}_{how}{suffix}"]
+                rows.append((scope, name, what, r["exact"], r["mae"], r["n"], r["exact_gold_positive"],
+                             r["n_gold_positive"]))
+    print(table(["articles", "count", "article prediction", "exact", "MAE", "n", "exact where gold > 0",
+                 "n gold > 0"], rows))
     print(f"\nGold: victims coded killed / injured-or-hospitalized (not killed) in gvdb/dev.tsv, joined to the "
           f"converted articles by text ({res['joined_to_tsv']} of {res['documents']} joined). Predicted: per "
           "article, the largest (max) or the summed (sum) `best` count of its predicted events, 0 with no event "
           f"or no figure. Articles with at least one predicted event: {res['with_predicted_event']} of "
-          f"{res['articles']}. GVDB is ordinary gun crime, which our guidelines do not code as events.\n")
+          f"{res['articles']}; the rows 'with a predicted event' score only those (the count extraction where the model "
+          "coded an event). GVDB is ordinary gun crime, which our guidelines do not code as events.\n")
 
 
 # -- 3. MUC-4 -------------------------------------------------------------------------------------------------------

@@ -46,3 +46,4 @@ def test_the_article_country_settles_a_namesake_abroad():
     ]
     first, second = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert first.place.iso2 == "PH" and second.place.iso2 == "PH"
+
