@@ -153,7 +153,12 @@ def test_muc4_grit_text_templates_and_raw_fallback(tmp_path):
     assert grit["text"] == grit["text"].lower()  # GRIT's lower-cased text, with GRIT's own offsets
     assert grit["published"] == "1989-03-14"  # from the raw dateline
     attack, bombing, threat = grit["events"]
-    assert attack["sub_event_type"] == "Attack" and attack["trigger"] is None
+    assert attack["sub_event_type"] == "Attack"
+    # MUC-4 marks no trigger: the incident type's word nearest to the first argument is taken
+    surface = {sp["id"]: grit["text"][sp["start"] : sp["end"]] for sp in grit["spans"]}
+    assert surface[attack["trigger"]] == "killed"
+    assert surface[bombing["trigger"]] == "blow up"  # not "dynamite": that is already the weapon span
+    assert threat["trigger"] is None  # a threat has no ACLED type: no trigger is looked for
     # Upper-case template strings are found in lower-case text.
     assert args(grit, attack)["actor1"] == ["gunmen", "people's liberation vanguard"]
     assert attack["fatalities"] == {"best": 3, "low": 3, "high": 3, "vague": False}
@@ -165,6 +170,8 @@ def test_muc4_grit_text_templates_and_raw_fallback(tmp_path):
     assert raw["text"].startswith("UNIDENTIFIED MEN SET FIRE")  # no GRIT record: the raw upper-case text
     assert args(raw, raw["events"][0])["actor2"] == ["PASSENGER BUS"]
     assert raw["events"][0]["event_date"] == "1989-03-20"
+    trigger = next(sp for sp in raw["spans"] if sp["id"] == raw["events"][0]["trigger"])
+    assert raw["text"][trigger["start"] : trigger["end"]] == "SET FIRE"
     mapping = load_mapping(mapping_path("muc4"))
     assert [partition_of(d, mapping) for d in docs.values()] == ["train", "train", "evaluation"]
 

@@ -124,6 +124,10 @@ class SpanSet:
         span = self._by_id[span_id]
         return self.text[span["start"] : span["end"]]
 
+    def extent(self, span_id: str) -> tuple[int, int]:
+        span = self._by_id[span_id]
+        return span["start"], span["end"]
+
 
 def lookup_role(mapping: CorpusMapping, role: str, log: ConversionLog) -> RoleMap | None:
     """Our role for a source role. A role listed under `unmapped` is dropped by design (a note); one the file does

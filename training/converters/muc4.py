@@ -6,9 +6,12 @@ Inputs (any of them; files are told apart by the name patterns in the mapping's 
 - raw texts (`dev-muc3-*`, `tst1-muc3`, `tst2-muc4`: upper case) and answer keys (`key-*`).
 
 The text is GRIT's where GRIT has the message (its offsets are exact), else the raw one; the raw dateline gives
-`published`. Every GRIT filler becomes a span. Each filled template becomes one event without a trigger: its
-INCIDENT: TYPE is the source type; its strings (upper case) are found in the text ignoring case and spacing, GRIT's
-own mention first; date, place and the deaths and injuries of its human targets become the event's gold fields.
+`published`. Every GRIT filler becomes a span. Each filled template becomes one event: its INCIDENT: TYPE is the
+source type; its strings (upper case) are found in the text ignoring case and spacing, GRIT's own mention first;
+date, place and the deaths and injuries of its human targets become the event's gold fields. MUC-4 marks no
+trigger: an event with an ACLED type gets the word of its incident type (the mapping's `options.trigger_words`,
+"killed", "bomb", "kidnapped", ...) nearest to its first argument, where the text has one, so that a tagger
+trained on MUC-4 learns triggers for its events instead of O on their words.
 """
 
 from __future__ import annotations
@@ -66,6 +69,13 @@ def locate(alternatives: list[str], text: str, known: dict[str, tuple[int, int]]
         if found:
             return found.start(), found.end()
     return None
+
+
+def nearest_trigger(text: str, pattern: str, anchor: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The match of `pattern` (whole words, any case) nearest to char `anchor` that overlaps no span in `taken`."""
+    found = [(m.start(), m.end()) for m in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE)]
+    free = [(a, b) for a, b in found if not any(a < e and s < b for s, e in taken)]
+    return min(free, key=lambda m: (abs(m[0] - anchor), m[0]), default=None)
 
 
 def casualties(template: Template, effect: str) -> dict[str, Any] | None:
@@ -169,13 +179,19 @@ def read_muc4(
             fields = {name: (first_value(template, slot),) for name, slot in _FIELD_SLOTS.items()}
             for name, slot in _SET_FILL_SLOTS.items():
                 fields[name] = tuple(fill for fill, _ in set_fills(template, slot))
-            events.append(
-                make_event(
-                    f"e{number}", incident, None, arguments, spans, mapping, log,
-                    fields=fields, rule_type=incident.split("/")[0].strip(),
-                    fatalities=casualties(template, "DEATH"), wounded=casualties(template, "INJURY"),
-                    event_date=date, time_precision=precision, **_place_fields(template, mapping, log),
-                )
+            rule_type = incident.split("/")[0].strip()
+            event = make_event(
+                f"e{number}", incident, None, arguments, spans, mapping, log,
+                fields=fields, rule_type=rule_type,
+                fatalities=casualties(template, "DEATH"), wounded=casualties(template, "INJURY"),
+                event_date=date, time_precision=precision, **_place_fields(template, mapping, log),
             )
+            pattern = (mapping.options.get("trigger_words") or {}).get(rule_type)
+            if event["sub_event_type"] and pattern:
+                starts = [spans.extent(span_id)[0] for _, span_id in arguments]
+                taken = [(sp["start"], sp["end"]) for sp in spans.spans if sp["label"] != "TRIGGER"]
+                where = nearest_trigger(text, pattern, min(starts, default=0), taken)
+                event["trigger"] = spans.add(*where, "TRIGGER") if where else None
+            events.append(event)
         published = texts[doc_id][1] if doc_id in texts else None
         yield make_document(doc_id, mapping, text, spans, events, published=published)
