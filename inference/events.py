@@ -126,9 +126,10 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     linked = _attach(arguments, anchors, sentence_of)
     reference, dateline_place = reference_of(text, published)
     # Distinct place names of the article disambiguate each event's place; identical lookups are cached.
-    context = " ; ".join(dict.fromkeys(text[p.start : p.end] for p in preds if p.label == "LOCATION"))
+    place_names = list(dict.fromkeys(text[p.start : p.end] for p in preds if p.label == "LOCATION"))
+    context = " ; ".join(place_names)
     # The country most of them lie in settles namesakes abroad ("San Agustin" in a Philippine report).
-    country = article_country([text[p.start : p.end] for p in preds if p.label == "LOCATION"])
+    country = article_country(place_names)
     place_cache: dict[tuple[str, ...], Any] = {}
     events = []
     for index, group in enumerate(groups):

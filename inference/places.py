@@ -555,7 +555,8 @@ def article_country(names: Sequence[str]) -> str | None:
     """The country most of an article's place names lie in, as a hint for the ambiguous ones.
 
     Each distinct name votes for the countries the gazetteer finds it in, 1 / (number of those countries) each, half
-    that where it is only an alternate name there; a country's own name votes 2. The leader is returned when it has at least one vote and 1.5 times the runner-up's.
+    that where it is only an alternate name there; a country's own name votes 2. The leader is returned when it has
+    at least one vote and 1.5 times the runner-up's.
 
     Example:
         >>> article_country(["Lianga", "San Agustin", "Surigao del Sur"])
