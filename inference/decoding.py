@@ -54,22 +54,69 @@ class SpanPrediction:
     score: float
 
 
-def decode_bio(scores: TokenScores, id2label: dict[int, str]) -> list[SpanPrediction]:
-    """Lenient BIO decoding: I- after O opens a span; a trigger's type is the sub-type with the most
-    probability mass over its tokens, so a span whose tokens disagree on the type stays one span.
+# Characters that join the parts of one name ("Port-au-Prince", "Bu'ale", "al-Shabaab").
+_CONNECTORS = frozenset("-'\u2019")
+
+
+def _words(offsets: Sequence[tuple[int, int]], text: str) -> list[list[int]]:
+    """Token indices grouped into words: a token glued to the previous one with a letter or digit on both sides
+    of the join is a piece of the same word ("Fa" + "sher"); punctuation and connectors stay on their own."""
+    words: list[list[int]] = []
+    previous_end = -1
+    for index, (start, end) in enumerate(offsets):
+        if words and start == previous_end and 0 < start < len(text) and text[start - 1].isalnum() \
+                and text[start].isalnum():
+            words[-1].append(index)
+        else:
+            words.append([index])
+        previous_end = end
+    return words
+
+
+def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list[SpanPrediction]:
+    """Word-level lenient BIO decoding.
+
+    A word's label is the argmax of its pieces' mean probabilities and its B-/I- prefix that of its first piece,
+    so a span never starts or ends inside a word. I- after O opens a span; a word glued to the previous one never
+    starts a new span of the same label; a connector ("-", "'") between two words of one span joins them. A
+    trigger's type is the sub-type with the most probability mass over its tokens, so a span whose tokens disagree
+    on the type stays one span.
 
     >>> probs = np.array([[0.1, 0.9, 0.0], [0.2, 0.0, 0.8], [0.9, 0.05, 0.05]], dtype=np.float32)
-    >>> spans = decode_bio(TokenScores(((0, 3), (4, 9), (10, 12)), probs), {0: "O", 1: "B-ACTOR", 2: "I-ACTOR"})
+    >>> spans = decode_bio(TokenScores(((0, 3), (4, 9), (10, 12)), probs), {0: "O", 1: "B-ACTOR", 2: "I-ACTOR"},
+    ...                    "Abu Sayaf on")
     >>> [(s.start, s.end, s.label, round(s.score, 2)) for s in spans]
     [(0, 9, 'ACTOR', 0.85)]
     """
     labels = [id2label[i] for i in range(len(id2label))]
     parsed = [(lab[0], *split_entity(lab[2:])) if lab != "O" else ("O", None, None) for lab in labels]
     trigger_columns: dict[str, list[int]] = {}
-    for column, (_, label, sub) in enumerate(parsed):
+    b_columns: dict[str, list[int]] = {}
+    i_columns: dict[str, list[int]] = {}
+    for column, (prefix, label, sub) in enumerate(parsed):
         if label == "TRIGGER" and sub:
             trigger_columns.setdefault(sub, []).append(column)
-    best = scores.probs.argmax(axis=1) if len(scores.offsets) else np.zeros(0, dtype=int)
+        if prefix in ("B", "I"):
+            (b_columns if prefix == "B" else i_columns).setdefault(label, []).append(column)
+
+    # One unit per word: (token indices, label or None, prefix)
+    units: list[tuple[list[int], str | None, str]] = []
+    for tokens in _words(scores.offsets, text):
+        mean = scores.probs[tokens[0]] if len(tokens) == 1 else scores.probs[tokens].mean(axis=0)
+        prefix, label, _ = parsed[int(mean.argmax())]
+        if prefix != "O" and len(tokens) > 1:
+            first = scores.probs[tokens[0]]
+            prefix = "B" if first[b_columns[label]].sum() >= first[i_columns[label]].sum() else "I"
+        units.append((tokens, label, prefix))
+    for k in range(1, len(units) - 1):
+        tokens, label, _ = units[k]
+        start, end = scores.offsets[tokens[0]][0], scores.offsets[tokens[-1]][1]
+        if label is None and text[start:end] in _CONNECTORS and units[k - 1][1] is not None \
+                and units[k - 1][1] == units[k + 1][1] and scores.offsets[units[k - 1][0][-1]][1] == start \
+                and scores.offsets[units[k + 1][0][0]][0] == end:
+            units[k] = (tokens, units[k - 1][1], "I")
+            units[k + 1] = (units[k + 1][0], units[k + 1][1], "I")
+
     spans: list[SpanPrediction] = []
     current: list[int] = []  # token indices of the open span
     current_label: str | None = None
@@ -87,19 +134,16 @@ def decode_bio(scores: TokenScores, id2label: dict[int, str]) -> list[SpanPredic
         spans.append(SpanPrediction(start, end, current_label or "", sub, score))
 
     previous_end = -1
-    for index, column in enumerate(best):
-        prefix, label, _ = parsed[int(column)]
-        start = scores.offsets[index][0]
-        # A token glued to the previous one (a word piece) never starts a new span of the same label.
-        glued = start == previous_end
-        previous_end = scores.offsets[index][1]
+    for tokens, label, prefix in units:
+        glued = scores.offsets[tokens[0]][0] == previous_end
+        previous_end = scores.offsets[tokens[-1]][1]
         if prefix == "O":
             close()
             current, current_label = [], None
         elif current and label == current_label and (prefix == "I" or glued):
-            current.append(index)
+            current.extend(tokens)
         else:
             close()
-            current, current_label = [index], label
+            current, current_label = list(tokens), label
     close()
     return spans

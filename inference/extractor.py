@@ -116,10 +116,10 @@ class EventExtractor:
 
     def predict_spans(self, texts: list[str]) -> list[list[SpanPrediction]]:
         """Spans per text (windows merged), without event assembly."""
-        return self._spans(self.encode(texts))
+        return self._spans(self.encode(texts), texts)
 
-    def _spans(self, encoded: EncodedBatch) -> list[list[SpanPrediction]]:
-        return [decode_bio(scores, self.id2label) for scores in self.engine.run(encoded)]
+    def _spans(self, encoded: EncodedBatch, texts: list[str]) -> list[list[SpanPrediction]]:
+        return [decode_bio(scores, self.id2label, text) for scores, text in zip(self.engine.run(encoded), texts)]
 
     # -- events --------------------------------------------------------------------------------------------------
     @overload
@@ -169,7 +169,8 @@ class EventExtractor:
         return articles, checked, self.encode(texts)
 
     def _finish(self, articles: list[Article | None], checked: list[Any], encoded: EncodedBatch):
-        span_lists = iter(self._spans(encoded))
+        texts = [c[0] for c in checked if not isinstance(c, InputError)]
+        span_lists = iter(self._spans(encoded, texts))
         for article, check in zip(articles, checked):
             article_id = article.id if article is not None else None
             if isinstance(check, InputError):

@@ -77,7 +77,7 @@ _APPROX = ("about", "nearly", "almost", "some", "around", "roughly", "approximat
 _CASUALTY_WORDS = re.compile(
     r"\b(?:death|deaths|dead|die|died|dying|kill|killed|killing|killings|fatalit(?:y|ies)|casualt(?:y|ies)|"
     r"bodies|body|corpses?|lives|life|toll|victims?|slain|massacred?|wound|wounds|wounded|injur(?:e|ed|ies|y)|"
-    r"hurt|maimed|martyrs?|perished|lost)\b"
+    r"hurt|maimed|martyrs?|perished|lost|fatal|fatally|mortally|succumbed|succumbing|lifeless)\b"
 )
 _ZERO = re.compile(r"^(?:no|none|nobody|no one|no-one|zero|nil|not a single|not one|without)\b")
 _NOT_ZERO = re.compile(r"^no (?:fewer|less|more)\b")
@@ -229,8 +229,8 @@ def parse_count(text: str) -> Count | None:
     vague = _vague(norm, text)
     if vague:
         return vague
-    # "a soldier", "another": a single person.
-    if re.match(r"^(?:a|an|another)\b", norm):
+    # "a soldier", "another", "the other" (of two victims): a single person.
+    if re.match(r"^(?:a|an|another|(?:the )?other)$|^(?:a|an|another)\b", norm):
         return Count(1, 1, 1, None, False, text)
     if _CASUALTY_WORDS.search(norm):
         return Count(1, 1, 1, None, True, text)

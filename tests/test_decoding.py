@@ -29,19 +29,55 @@ def test_overlapping_windows_are_averaged_by_char_offsets():
 
 def test_decoding_types_a_trigger_by_its_probability_mass():
     probs = one_hot("B-TRIGGER|Air/drone strike", "I-TRIGGER|Armed clash", "I-TRIGGER|Air/drone strike", "O")
-    spans = decode_bio(TokenScores(((0, 2), (3, 8), (9, 14), (15, 17)), probs), ID2L)
+    spans = decode_bio(TokenScores(((0, 2), (3, 8), (9, 14), (15, 17)), probs), ID2L, "an aerial strike on")
     assert [(s.start, s.end, s.label, s.sub_event_type) for s in spans] == [(0, 14, "TRIGGER", "Air/drone strike")]
 
 
 def test_i_after_o_opens_a_span_and_word_pieces_never_split():
     probs = one_hot("O", "I-ACTOR", "B-ACTOR", "O")
     # (4, 7) and (7, 10) are pieces of one word: the glued B- continues the span
-    spans = decode_bio(TokenScores(((0, 3), (4, 7), (7, 10), (11, 12)), probs), ID2L)
+    spans = decode_bio(TokenScores(((0, 3), (4, 7), (7, 10), (11, 12)), probs), ID2L, "the Janjaweed .")
     assert [(s.start, s.end, s.label) for s in spans] == [(4, 10, "ACTOR")]
 
 
 def test_decoding_nothing():
-    assert decode_bio(TokenScores((), np.zeros((0, len(LABELS)), dtype=np.float32)), ID2L) == []
+    assert decode_bio(TokenScores((), np.zeros((0, len(LABELS)), dtype=np.float32)), ID2L, "") == []
+
+
+def spans_of(text, pieces, names):
+    """Decode one-hot labels of word pieces given as (start, end) offsets into text."""
+    spans = decode_bio(TokenScores(tuple(pieces), one_hot(*names)), ID2L, text)
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+def test_a_span_never_ends_or_starts_inside_a_word():
+    # "El Fa|sher": the model labels the last piece O; the word's pieces vote (2 of 3 say LOCATION).
+    text = "in El Fasher today"
+    pieces = [(0, 2), (3, 5), (6, 8), (8, 10), (10, 12), (13, 18)]
+    assert spans_of(text, pieces, ["O", "B-LOCATION", "I-LOCATION", "I-LOCATION", "O", "O"]) == [
+        ("El Fasher", "LOCATION")]
+    # a lone inner piece labelled: the word's majority (O) wins, no half-word span
+    assert spans_of("in Guriel", [(0, 2), (3, 5), (5, 7), (7, 9)], ["O", "B-LOCATION", "O", "O"]) == []
+
+
+def test_a_connector_between_two_words_of_one_span_joins_them():
+    text = "near Bu'ale and Port-au-Prince"
+    pieces = [(0, 4), (5, 7), (7, 8), (8, 11), (12, 15), (16, 20), (20, 21), (21, 23), (23, 24), (24, 30)]
+    names = ["O", "B-LOCATION", "O", "B-LOCATION", "O", "B-LOCATION", "O", "O", "O", "I-LOCATION"]
+    # "au" is labelled O: only connectors between two labelled words are bridged
+    assert spans_of(text, pieces, names) == [("Bu'ale", "LOCATION"), ("Port", "LOCATION"), ("Prince", "LOCATION")]
+    names[7] = "I-LOCATION"
+    assert spans_of(text, pieces, names)[1:] == [("Port-au-Prince", "LOCATION")]
+
+
+def test_a_hyphenated_compound_keeps_only_the_labelled_word_and_punctuation_stays_out():
+    text = "Kabul-based, Kabul, Herat"
+    pieces = [(0, 5), (5, 6), (6, 11), (11, 12), (13, 18), (18, 19), (20, 25)]
+    names = ["B-LOCATION", "O", "O", "O", "B-LOCATION", "O", "B-LOCATION"]
+    assert spans_of(text, pieces, names) == [("Kabul", "LOCATION"), ("Kabul", "LOCATION"), ("Herat", "LOCATION")]
+    # two adjacent words that both start a span stay two spans
+    assert spans_of("Kabul Herat", [(0, 5), (6, 11)], ["B-LOCATION", "B-LOCATION"]) == [
+        ("Kabul", "LOCATION"), ("Herat", "LOCATION")]
 
 
 def test_token_budget_packing_sorts_and_respects_the_budget():

@@ -130,10 +130,19 @@ def test_real_world_phrasings(text, expected):
 
 
 @pytest.mark.parametrize("text", ["deaths", "casualties", "killing", "there were deaths", "killing soldiers",
-                                  "fatalities", "injuries", "wounded", "lost their lives", "bodies"])
+                                  "fatalities", "injuries", "wounded", "lost their lives", "bodies",
+                                  # GUIDELINES section 9: a single victim's outcome word
+                                  "died", "found dead", "fatally", "mortally wounded", "succumbed", "hurt",
+                                  "wound", "pronounced dead", "lifeless"])
 def test_no_figure_is_one_vague(text):
     # GUIDELINES section 8: deaths with no figure code 1, vague.
     assert figure(text) == (1, 1, 1, None, True)
+
+
+@pytest.mark.parametrize("text", ["A", "an", "another", "other", "the other", "a second"])
+def test_single_victim_is_one_not_vague(text):
+    # GUIDELINES section 9: "[A](FATALITIES) shopkeeper was shot dead", "the [other](WOUNDED) survived".
+    assert figure(text) == (1, 1, 1, None, False)
 
 
 @pytest.mark.parametrize("text", ["no", "none", "no one", "No-one", "nobody", "zero", "no casualties",
