@@ -73,12 +73,37 @@ def _words(offsets: Sequence[tuple[int, int]], text: str) -> list[list[int]]:
     return words
 
 
+def _join_connectors(units: list[tuple[list[int], str | None, str]], offsets: Sequence[tuple[int, int]],
+                     text: str) -> None:
+    """A connector glued between two words belongs to the name it sits in: an unlabelled one between two words of
+    one label joins them, and a labelled one pulls in the unlabelled word it is glued to ("-au-" is
+    Port-au-Prince)."""
+
+    def bounds(k: int) -> tuple[int, int]:
+        return offsets[units[k][0][0]][0], offsets[units[k][0][-1]][1]
+
+    for k in range(1, len(units) - 1):
+        start, end = bounds(k)
+        if text[start:end] not in _CONNECTORS or bounds(k - 1)[1] != start or bounds(k + 1)[0] != end \
+                or not (text[start - 1].isalnum() and text[end].isalnum()):
+            continue
+        (before, left, _), (tokens, label, _), (after, right, _) = units[k - 1], units[k], units[k + 1]
+        if label is None and left is not None and left == right:
+            units[k], units[k + 1] = (tokens, left, "I"), (after, right, "I")
+        elif label is not None:
+            if left is None:
+                units[k - 1], units[k] = (before, label, "B"), (tokens, label, "I")
+            if right is None:
+                units[k + 1] = (after, label, "I")
+
+
 def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list[SpanPrediction]:
     """Word-level lenient BIO decoding.
 
     A word's label is the argmax of its pieces' mean probabilities and its B-/I- prefix that of its first piece,
-    so a span never starts or ends inside a word. I- after O opens a span; a word glued to the previous one never
-    starts a new span of the same label; a connector ("-", "'") between two words of one span joins them. A
+    so a span never starts or ends inside a word. I- after O opens a span; a word glued to the previous one, or
+    with only spaces between, never starts a new span of the same label (our annotation never puts two spans of
+    one label side by side); a connector ("-", "'") inside a name joins its parts. A
     trigger's type is the sub-type with the most probability mass over its tokens, so a span whose tokens disagree
     on the type stays one span.
 
@@ -108,14 +133,7 @@ def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list
             first = scores.probs[tokens[0]]
             prefix = "B" if first[b_columns[label]].sum() >= first[i_columns[label]].sum() else "I"
         units.append((tokens, label, prefix))
-    for k in range(1, len(units) - 1):
-        tokens, label, _ = units[k]
-        start, end = scores.offsets[tokens[0]][0], scores.offsets[tokens[-1]][1]
-        if label is None and text[start:end] in _CONNECTORS and units[k - 1][1] is not None \
-                and units[k - 1][1] == units[k + 1][1] and scores.offsets[units[k - 1][0][-1]][1] == start \
-                and scores.offsets[units[k + 1][0][0]][0] == end:
-            units[k] = (tokens, units[k - 1][1], "I")
-            units[k + 1] = (units[k + 1][0], units[k + 1][1], "I")
+    _join_connectors(units, scores.offsets, text)
 
     spans: list[SpanPrediction] = []
     current: list[int] = []  # token indices of the open span
@@ -135,12 +153,15 @@ def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list
 
     previous_end = -1
     for tokens, label, prefix in units:
-        glued = scores.offsets[tokens[0]][0] == previous_end
+        start = scores.offsets[tokens[0]][0]
+        # Glued to the previous word, or only spaces between: our annotation never puts two spans of one
+        # label side by side ("North Waziristan" is one place even when the model starts it twice).
+        joined = start == previous_end or (previous_end >= 0 and text[previous_end:start].strip(" ") == "")
         previous_end = scores.offsets[tokens[-1]][1]
         if prefix == "O":
             close()
             current, current_label = [], None
-        elif current and label == current_label and (prefix == "I" or glued):
+        elif current and label == current_label and (prefix == "I" or joined):
             current.extend(tokens)
         else:
             close()

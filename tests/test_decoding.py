@@ -75,9 +75,19 @@ def test_a_hyphenated_compound_keeps_only_the_labelled_word_and_punctuation_stay
     pieces = [(0, 5), (5, 6), (6, 11), (11, 12), (13, 18), (18, 19), (20, 25)]
     names = ["B-LOCATION", "O", "O", "O", "B-LOCATION", "O", "B-LOCATION"]
     assert spans_of(text, pieces, names) == [("Kabul", "LOCATION"), ("Kabul", "LOCATION"), ("Herat", "LOCATION")]
-    # two adjacent words that both start a span stay two spans
-    assert spans_of("Kabul Herat", [(0, 5), (6, 11)], ["B-LOCATION", "B-LOCATION"]) == [
+    # only spaces between two spans of one label: one span (the annotation never has them side by side)
+    assert spans_of("North Waziristan", [(0, 5), (6, 16)], ["B-LOCATION", "B-LOCATION"]) == [
+        ("North Waziristan", "LOCATION")]
+    # a line break or another label between them keeps them apart
+    assert spans_of("Kabul\nHerat", [(0, 5), (6, 11)], ["B-LOCATION", "B-LOCATION"]) == [
         ("Kabul", "LOCATION"), ("Herat", "LOCATION")]
+
+
+def test_a_labelled_connector_pulls_in_the_word_it_is_glued_to():
+    text = "in Port-au-Prince and Al-Shabaab"
+    pieces = [(0, 2), (3, 7), (7, 8), (8, 10), (10, 11), (11, 17), (18, 21), (22, 24), (24, 25), (25, 32)]
+    names = ["O", "O", "B-LOCATION", "I-LOCATION", "I-LOCATION", "O", "O", "B-ACTOR", "I-ACTOR", "O"]
+    assert spans_of(text, pieces, names) == [("Port-au-Prince", "LOCATION"), ("Al-Shabaab", "ACTOR")]
 
 
 def test_token_budget_packing_sorts_and_respects_the_budget():
