@@ -30,6 +30,7 @@ from inference.places import article_country, resolve_place
 from inference.schema import SUB_EVENT_TO_TYPE
 from inference.sentences import sentence_index, sentence_starts, sentence_text
 
+_CONTEXT_CHARS = 20_000
 # Labels that may attach to a trigger in an earlier sentence (a later sentence gives another source's toll).
 _CARRY_OVER = {"FATALITIES", "WOUNDED", "SOURCE", "WEAPON", "LOCATION", "DATE"}
 
@@ -127,7 +128,9 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     reference, dateline_place = reference_of(text, published)
     # Distinct place names of the article disambiguate each event's place; identical lookups are cached.
     place_names = list(dict.fromkeys(text[p.start : p.end] for p in preds if p.label == "LOCATION"))
-    context = " ; ".join(place_names)
+    # The text itself names countries and provinces the model did not mark (validation country 0.948 -> 0.985
+    # over the marked names alone); its head is enough, and a megabyte article stays fast.
+    context = text[:_CONTEXT_CHARS]
     # The country most of them lie in settles namesakes abroad ("San Agustin" in a Philippine report).
     country = article_country(place_names)
     place_cache: dict[tuple[str, ...], Any] = {}

@@ -47,3 +47,13 @@ def test_the_article_country_settles_a_namesake_abroad():
     first, second = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert first.place.iso2 == "PH" and second.place.iso2 == "PH"
 
+
+
+def test_places_the_model_did_not_mark_still_settle_the_country():
+    # Only "Mir Ali" is marked; the province and the country named in the text decide where it is.
+    text = ("Gunmen attacked a checkpoint in Mir Ali on Monday, killing two policemen. "
+            "Police in Khyber Pakhtunkhwa said the attackers fled towards the Afghan border.")
+    preds = [_span(text, "attacked", "TRIGGER", "Attack"), _span(text, "Mir Ali", "LOCATION")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.place.iso2, event.place.admin1, event.place.location) == ("PK", "Khyber Pakhtunkhwa", "Mir Ali")
+    assert [s.text for s in event.place.spans] == ["Mir Ali"]
