@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
-from inference.numbers import combine_counts, parse_count
+from inference.numbers import combine_counts, parse_count, trigger_fatality
 from inference.outputs import (
     Actor,
     Casualties,
@@ -79,10 +79,15 @@ def _attach(
     return linked
 
 
-def _casualties(text: str, spans: list[SpanPrediction], sources: list[SpanPrediction], starts: list[int]) -> Casualties:
+def _casualties(text: str, spans: list[SpanPrediction], sources: list[SpanPrediction], starts: list[int],
+                triggers: Sequence[SpanPrediction] = ()) -> Casualties:
+    """The event's figures; with none, a trigger that itself reports a death ("shot dead") gives 1, vague."""
     figures = []
-    for pred in spans:
-        count = parse_count(text[pred.start : pred.end])
+    parsed = [(parse_count(text[p.start : p.end]), p) for p in spans]
+    if not any(count is not None for count, _ in parsed):
+        implied = [(trigger_fatality(text[t.start : t.end]), t) for t in triggers]
+        parsed = [next(((c, t) for c, t in implied if c is not None), (None, None))]
+    for count, pred in parsed:
         if count is None:
             continue
         sent = sentence_index(starts, pred.start)
@@ -164,7 +169,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
                 assoc_actor_2=tuple(targets[1:]),
                 place=place,
                 date=date,
-                fatalities=_casualties(text, by_label["FATALITIES"], by_label["SOURCE"], starts),
+                fatalities=_casualties(text, by_label["FATALITIES"], by_label["SOURCE"], starts, group),
                 wounded=_casualties(text, by_label["WOUNDED"], by_label["SOURCE"], starts),
                 weapons=tuple(to_span(text, p) for p in by_label["WEAPON"]),
                 sources=tuple(to_span(text, p) for p in by_label["SOURCE"]),

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts"]
+__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "trigger_fatality"]
 
 
 @dataclass(frozen=True)
@@ -235,6 +235,28 @@ def parse_count(text: str) -> Count | None:
     if _CASUALTY_WORDS.search(norm):
         return Count(1, 1, 1, None, True, text)
     return None
+
+
+# A trigger that itself says someone died ("shot dead", "was assassinated", "the killing of").
+_KILLING = re.compile(
+    r"\b(?:kill|kills|killed|killing|killings|dead|death|died|assassinat(?:e|ed|es|ing|ion|ions)|murder(?:ed|s)?|"
+    r"executed|execution|beheaded|beheading|slain|slaying|massacred?|lynched|lynching|gunned down)\b"
+)
+
+
+def trigger_fatality(trigger: str) -> Count | None:
+    """The figure a trigger implies when no figure is linked to its event.
+
+    A trigger that reports deaths ("shot dead", "gunned down", "assassinated") with no figure anywhere is a death
+    reported with no figure: 1, vague (GUIDELINES sections 8 and 9).
+
+    Example:
+        >>> trigger_fatality("shot and killed")
+        Count(value=1, low=1, high=1, qualifier=None, vague=True, text='shot and killed')
+        >>> trigger_fatality("ambushed") is None
+        True
+    """
+    return Count(1, 1, 1, None, True, trigger) if _KILLING.search(_normalize(trigger)) else None
 
 
 def _figure(tokens: list[str], runs: list[tuple[int, int]], first: int, text: str) -> Count:

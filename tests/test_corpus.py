@@ -62,6 +62,18 @@ def test_exceptions_are_still_needed(current_disagreements):
     assert not stale, f"remove these exceptions, the normalizers now agree: {stale[:10]}"
 
 
+def test_a_killing_trigger_with_no_figure_is_one_vague_death_in_the_gold_check():
+    text = "A trader was shot dead in Kano."
+    doc = {"id": "t-1", "published": "2024-03-06", "text": text,
+           "spans": [{"id": "t1", "start": 13, "end": 22, "label": "TRIGGER"}],
+           "events": [{"id": "e1", "trigger": "t1", "arguments": {},
+                       "fatalities": {"best": 1, "low": 1, "high": 1, "vague": True},
+                       "wounded": {"best": 0, "low": 0, "high": 0, "vague": False}}]}
+    assert list(disagreements([doc])) == []
+    doc["events"][0]["fatalities"] = {"best": 0, "low": 0, "high": 0, "vague": False}
+    assert [d[1] for d in disagreements([doc])] == ["fatalities"]
+
+
 def test_examples_for_the_quickstart_exist():
     examples = sorted((DATA / "examples").glob("*.txt"))
     assert 3 <= len(examples) <= 20

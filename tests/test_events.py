@@ -57,3 +57,19 @@ def test_places_the_model_did_not_mark_still_settle_the_country():
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert (event.place.iso2, event.place.admin1, event.place.location) == ("PK", "Khyber Pakhtunkhwa", "Mir Ali")
     assert [s.text for s in event.place.spans] == ["Mir Ali"]
+
+
+def test_a_killing_trigger_with_no_figure_codes_one_death_and_a_figure_wins_over_it():
+    text = "A 42-year-old trader was shot dead in Kano on Monday, police said."
+    trigger = _span(text, "shot dead", "TRIGGER", "Attack")
+    (event,) = assemble_events(text, [trigger, _span(text, "Kano", "LOCATION")], dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.fatalities.vague) == (1, True)
+    assert [f.span.text for f in event.fatalities.figures] == ["shot dead"], "traceable to the trigger"
+    assert event.wounded.best == 0
+    text = "Gunmen shot dead three traders in Kano on Monday."
+    preds = [_span(text, "shot dead", "TRIGGER", "Attack"), _span(text, "three", "FATALITIES")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.fatalities.vague) == (3, False)
+    text = "Gunmen attacked a checkpoint in Kano on Monday."
+    (event,) = assemble_events(text, [_span(text, "attacked", "TRIGGER", "Attack")], dt.date(2024, 3, 6))
+    assert event.fatalities.best == 0 and event.fatalities.figures == ()

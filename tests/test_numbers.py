@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from inference.numbers import Count, CountSummary, combine_counts, extract_counts, parse_count
+from inference.numbers import Count, CountSummary, combine_counts, extract_counts, parse_count, trigger_fatality
 
 
 
@@ -225,3 +225,16 @@ def test_extract_counts(sentence, found):
     assert [(sentence[s:e], c.value) for s, e, c in spans] == found
     for start, end, count in spans:
         assert count.text == sentence[start:end]
+
+
+@pytest.mark.parametrize("trigger", ["shot dead", "shot and killed", "Shot to death", "gunned down", "assassinated",
+                                     "killing", "murdered", "beheaded", "executed", "massacre", "slain"])
+def test_a_trigger_that_reports_a_death_implies_one_vague(trigger):
+    count = trigger_fatality(trigger)
+    assert (count.value, count.low, count.high, count.vague) == (1, 1, 1, True)
+
+
+@pytest.mark.parametrize("trigger", ["attacked", "ambushed", "shot", "opened fire", "clashed", "abducted", "shelled",
+                                     "skilled"])
+def test_other_triggers_imply_nothing(trigger):
+    assert trigger_fatality(trigger) is None

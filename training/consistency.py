@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from inference.dates import reference_date, resolve_date
-from inference.numbers import combine_counts, parse_count
+from inference.numbers import combine_counts, parse_count, trigger_fatality
 from inference.places import resolve_place, same_admin1
 
 
@@ -25,6 +25,10 @@ def computed_values(doc: dict[str, Any], event: dict[str, Any]) -> dict[str, Any
     out: dict[str, Any] = {}
     for role in ("fatalities", "wounded"):
         counts = [c for c in (parse_count(t) for t in _texts(doc, event, role)) if c is not None]
+        if not counts and role == "fatalities":  # "was shot dead" with no figure: 1, vague
+            trigger = next((s for s in doc["spans"] if s["id"] == event.get("trigger")), None)
+            implied = trigger_fatality(doc["text"][trigger["start"] : trigger["end"]]) if trigger else None
+            counts = [implied] if implied else []
         summary = combine_counts(counts)
         out[role] = {"best": summary.best, "low": summary.low, "high": summary.high, "vague": summary.vague}
     published = dt.date.fromisoformat(doc["published"]) if doc.get("published") else None
