@@ -299,7 +299,8 @@ def print_gvdb(res: dict[str, Any]) -> None:
           "article, the largest (max) or the summed (sum) `best` count of its predicted events, 0 with no event "
           f"or no figure. Articles with at least one predicted event: {res['with_predicted_event']} of "
           f"{res['articles']}; the rows 'with a predicted event' score only those (the count extraction where the model "
-          "coded an event). GVDB is ordinary gun crime, which our guidelines do not code as events.\n")
+          "coded an event). Most GVDB articles are ordinary gun crime (robberies, domestic shootings), which our "
+          "guidelines do not code as events; gang and police shootings they do (data/GUIDELINES.md sections 3 and 9).\n")
 
 
 # -- 3. MUC-4 -------------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
-from inference.numbers import combine_counts, parse_count, trigger_fatality
+from inference.numbers import combine_counts, counts_people, parse_count, trigger_fatality
 from inference.outputs import (
     Actor,
     Casualties,
@@ -83,7 +83,7 @@ def _casualties(text: str, spans: list[SpanPrediction], sources: list[SpanPredic
                 triggers: Sequence[SpanPrediction] = ()) -> Casualties:
     """The event's figures; with none, a trigger that itself reports a death ("shot dead") gives 1, vague."""
     figures = []
-    parsed = [(parse_count(text[p.start : p.end]), p) for p in spans]
+    parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.end)]
     if not any(count is not None for count, _ in parsed):
         implied = [(trigger_fatality(text[t.start : t.end]), t) for t in triggers]
         parsed = [next(((c, t) for c, t in implied if c is not None), (None, None))]

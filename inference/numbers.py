@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "trigger_fatality"]
+__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "trigger_fatality",
+           "counts_people"]
 
 
 @dataclass(frozen=True)
@@ -328,12 +329,13 @@ _PHRASE = re.compile(
     r"many|numerous|a number of)\b",
     re.IGNORECASE,
 )
-# Figures that are dates, distances, ages or times, not people.
+# Figures that are dates, distances, ages, times, addresses, wounds or shots, not people.
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
     r"year-old|percent|per cent|%|am\b|pm\b|a\.m|p\.m|hours?\b|days?\b|weeks?\b|months?\b|minutes?\b|"
     r"metres?\b|meters?\b|o'clock|th\b|st\b|nd\b|rd\b|times\b|kg\b|tons?\b|tonnes?\b|vehicles?\b|"
-    r"houses?\b|homes?\b|buildings?\b)",
+    r"houses?\b|homes?\b|buildings?\b|blocks?\b|(?:(?:gunshot|bullet|stab|shrapnel|knife) )?wounds?\b|shots\b|"
+    r"rounds\b|bullets\b|(?:shell )?casings\b|cartridges\b)",
     re.IGNORECASE,
 )
 _NOT_PEOPLE_BEFORE = re.compile(
@@ -356,6 +358,18 @@ _BEFORE = re.compile(
 )
 
 
+def counts_people(text: str, end: int) -> bool:
+    """Whether the figure ending at text[end] may count people, by what follows it: not a date, an age, a
+    distance, an address, wounds or shots ("multiple gunshot wounds", "the 1900 block", "a 20-year-old").
+
+    Example:
+        >>> text = "He died of multiple gunshot wounds; two others were hurt."
+        >>> counts_people(text, 19), counts_people(text, 39)
+        (False, True)
+    """
+    return not _NOT_PEOPLE_AFTER.search(text[end:end + 30])
+
+
 def extract_counts(sentence: str) -> list[tuple[int, int, Count]]:
     """Find count phrases that sit next to a killed/wounded word in free text.
 
@@ -372,8 +386,7 @@ def extract_counts(sentence: str) -> list[tuple[int, int, Count]]:
     found: list[tuple[int, int, Count]] = []
     for m in _PHRASE.finditer(sentence):
         start, end = m.span()
-        before, after = sentence[max(0, start - 12):start], sentence[end:end + 12]
-        if _NOT_PEOPLE_AFTER.search(after) or _NOT_PEOPLE_BEFORE.search(before):
+        if not counts_people(sentence, end) or _NOT_PEOPLE_BEFORE.search(sentence[max(0, start - 12):start]):
             continue
         if not (_AFTER.search(sentence[end:end + 80]) or _BEFORE.search(sentence[max(0, start - 40):start])):
             continue

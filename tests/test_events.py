@@ -73,3 +73,12 @@ def test_a_killing_trigger_with_no_figure_codes_one_death_and_a_figure_wins_over
     text = "Gunmen attacked a checkpoint in Kano on Monday."
     (event,) = assemble_events(text, [_span(text, "attacked", "TRIGGER", "Attack")], dt.date(2024, 3, 6))
     assert event.fatalities.best == 0 and event.fatalities.figures == ()
+
+
+def test_a_figure_of_wounds_or_shots_is_not_a_count_of_people():
+    text = "Gunmen shot a driver in Kano on Monday; he died of multiple gunshot wounds. Two passengers were hurt."
+    preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "died", "FATALITIES"),
+             _span(text, "multiple", "WOUNDED"), _span(text, "Two", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.wounded.best) == (1, 2)
+    assert [f.span.text for f in event.wounded.figures] == ["Two"]

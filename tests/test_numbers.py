@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from inference.numbers import Count, CountSummary, combine_counts, extract_counts, parse_count, trigger_fatality
+from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, parse_count,
+                               trigger_fatality)
 
 
 
@@ -238,3 +239,18 @@ def test_a_trigger_that_reports_a_death_implies_one_vague(trigger):
                                      "skilled"])
 def test_other_triggers_imply_nothing(trigger):
     assert trigger_fatality(trigger) is None
+
+
+@pytest.mark.parametrize("text,figure,people", [
+    ("He was hit by multiple gunshot wounds to the chest.", "multiple", False),
+    ("police found him in the 1900 block of Cross Lane", "1900", False),
+    ("a 20-year - old man was shot", "20", False),
+    ("the gunmen fired 15 rounds at the bus", "15", False),
+    ("she suffered two stab wounds", "two", False),
+    ("Two men were wounded and three others hurt.", "Two", True),
+    ("the toll rose to 12 on Sunday", "12", True),
+    ("killing two, wounding several", "several", True),
+])
+def test_counts_people_by_what_follows_the_figure(text, figure, people):
+    start = text.index(figure)
+    assert counts_people(text, start + len(figure)) is people
