@@ -419,7 +419,8 @@ _ACTOR = re.compile(r"\s+(?:[a-z-]+\s+)?(?:forces|troops|army|military|soldiers|
 _GENERIC = {f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "west", " east", " west", "ern")} | {
     "central", "centre", "center", "est", "ouest", "nord", "sud", "coast", "gulf", "capital", "delta", "bay", "grad",
     "upper", "lower", "middle", "highlands", "lakes", "islands", "mountain", "plateau", "valley", "eastern",
-    "western", "littoral", "sahel"} - {""}
+    "western", "littoral", "sahel", "norte", "sur", "sul", "este", "oeste", "leste", "centro", "nord-est",
+    "nord-ouest", "sud-est", "sud-ouest", "noreste", "noroeste", "sureste", "suroeste", "nordeste"} - {""}
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 

@@ -337,3 +337,10 @@ def test_country_hint_turns_a_namesake_abroad_into_an_unknown_place_there():
 
 def test_a_well_known_city_abroad_is_not_overruled_by_the_hint():
     assert resolve_place(["Aleppo"], country_hint="IQ").iso2 == "SY"
+
+
+def test_a_compass_word_inside_a_province_name_is_no_province_of_its_own():
+    # "Norte" is an admin1 of Guinea-Bissau; in "Maguindanao del Norte" it points nowhere.
+    text = "Gunmen shot a village official in Cotabato City, Maguindanao del Norte, on Monday."
+    place = resolve_place(["Cotabato City"], context=text)
+    assert place.iso2 == "PH"
