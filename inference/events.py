@@ -84,12 +84,11 @@ def _casualties(text: str, spans: list[SpanPrediction], sources: list[SpanPredic
     """The event's figures; with none, a trigger that itself reports a death ("shot dead") gives 1, vague."""
     figures = []
     parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.end)]
-    if not any(count is not None for count, _ in parsed):
-        implied = [(trigger_fatality(text[t.start : t.end]), t) for t in triggers]
-        parsed = [next(((c, t) for c, t in implied if c is not None), (None, None))]
+    parsed = [(count, p) for count, p in parsed if count is not None]
+    if not parsed:
+        implied = ((trigger_fatality(text[t.start : t.end]), t) for t in triggers)
+        parsed = [(count, t) for count, t in implied if count is not None][:1]
     for count, pred in parsed:
-        if count is None:
-            continue
         sent = sentence_index(starts, pred.start)
         source = next((text[s.start : s.end] for s in sources if sentence_index(starts, s.start) == sent), None)
         figures.append((count, pred, source))
