@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
-from inference.numbers import combine_counts, counts_people, parse_count, trigger_fatality
+from inference.numbers import Count, combine_counts, counts_people, parse_count, trigger_counts, wound_of_the_dead
 from inference.outputs import (
     Actor,
     Casualties,
@@ -79,15 +79,15 @@ def _attach(
     return linked
 
 
-def _casualties(text: str, spans: list[SpanPrediction], sources: list[SpanPrediction], starts: list[int],
-                triggers: Sequence[SpanPrediction] = ()) -> Casualties:
-    """The event's figures; with none, a trigger that itself reports a death ("shot dead") gives 1, vague."""
-    figures = []
+def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[tuple[Count, SpanPrediction]]:
     parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.end)]
-    parsed = [(count, p) for count, p in parsed if count is not None]
-    if not parsed:
-        implied = ((trigger_fatality(text[t.start : t.end]), t) for t in triggers)
-        parsed = [(count, t) for count, t in implied if count is not None][:1]
+    return [(count, p) for count, p in parsed if count is not None and not (
+        p.label == "WOUNDED" and wound_of_the_dead(count, sentence_text(text, starts, sentence_index(starts, p.start))[0]))]
+
+
+def _casualties(text: str, parsed: list[tuple[Count, SpanPrediction]], sources: list[SpanPrediction],
+                starts: list[int]) -> Casualties:
+    figures = []
     for count, pred in parsed:
         sent = sentence_index(starts, pred.start)
         source = next((text[s.start : s.end] for s in sources if sentence_index(starts, s.start) == sent), None)
@@ -103,6 +103,21 @@ def _casualties(text: str, spans: list[SpanPrediction], sources: list[SpanPredic
         ),
         confidence=min((p.score for _, p, _ in figures), default=None),
     )
+
+
+def _event_casualties(text: str, by_label: dict[str, list[SpanPrediction]], triggers: Sequence[SpanPrediction],
+                      starts: list[int]) -> tuple[Casualties, Casualties]:
+    """Fatalities and wounded from the event's figures; a role with none may take the 1 its trigger implies
+    ("shot dead", "shot in the leg": numbers.trigger_counts)."""
+    killed, wounded = _figures(text, by_label["FATALITIES"], starts), _figures(text, by_label["WOUNDED"], starts)
+    implied = trigger_counts(text, [(t.start, t.end) for t in triggers], [c for c, _ in killed],
+                             [c for c, _ in wounded])
+    if "fatalities" in implied:
+        killed = [(implied["fatalities"][0], triggers[implied["fatalities"][1]])]
+    if "wounded" in implied:
+        wounded = [(implied["wounded"][0], triggers[implied["wounded"][1]])]
+    sources = by_label["SOURCE"]
+    return _casualties(text, killed, sources, starts), _casualties(text, wounded, sources, starts)
 
 
 def _actors(text: str, preds: list[SpanPrediction]) -> list[Actor]:
@@ -155,6 +170,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         date = _date(text, by_label["DATE"], reference)
         evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])
         trigger_score = max(t.score for t in group)
+        fatalities, wounded = _event_casualties(text, by_label, group, starts)
         events.append(
             Event(
                 event_type=SUB_EVENT_TO_TYPE[sub],
@@ -168,8 +184,8 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
                 assoc_actor_2=tuple(targets[1:]),
                 place=place,
                 date=date,
-                fatalities=_casualties(text, by_label["FATALITIES"], by_label["SOURCE"], starts, group),
-                wounded=_casualties(text, by_label["WOUNDED"], by_label["SOURCE"], starts),
+                fatalities=fatalities,
+                wounded=wounded,
                 weapons=tuple(to_span(text, p) for p in by_label["WEAPON"]),
                 sources=tuple(to_span(text, p) for p in by_label["SOURCE"]),
                 confidence=trigger_score,

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "trigger_fatality",
+__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "trigger_counts", "wound_of_the_dead",
            "counts_people"]
 
 
@@ -245,19 +245,129 @@ _KILLING = re.compile(
 )
 
 
-def trigger_fatality(trigger: str) -> Count | None:
-    """The figure a trigger implies when no figure is linked to its event.
+# Read around a trigger, since a span may stop at "shot" in "shot and killed" (the model's often does).
+_DEATH_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.IGNORECASE)
+_DEATH_AFTER = re.compile(
+    r"^\s*(?:(?:him|her|them|(?:a|an|the|his|her|their)\s+[\w-]+)\s+)?(?:dead|to death)\b|"
+    r"^\s*(?:,|and|&)\s*(?:was\s+)?(?:killed|dead)\b",
+    re.IGNORECASE,
+)
+# Verbs whose object is a person hit ("stabbed", "shot in the leg"); "fired" and "shot at" hit no one.
+_HIT = re.compile(r"(?:^|\s)(?:shot|stabbed|knifed|hacked|slashed|struck|hit|wounded|injured|hurt)$", re.IGNORECASE)
+_WOUND_WORDS = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt)\b", re.IGNORECASE)
+_BODY = (r"(?:head|face|cheek|jaw|eye|neck|throat|chest|torso|back|side|stomach|abdomen|belly|ribs?|hips?|groin|"
+         r"buttocks?|pelvis|spine|shoulders?|arms?|elbows?|wrists?|hands?|fingers?|legs?|thighs?|knees?|calf|calves|"
+         r"shins?|ankles?|foot|feet|toes?|(?:upper|lower) body)")
+_TIMES = r"(?:once|twice|repeatedly|(?:at least |about )?(?:\d+|three|four|five|six|seven|eight|nine|ten|multiple|" \
+         r"several|many) times)"
+_HIT_AFTER = re.compile(
+    rf"^\s*{_TIMES}\b|^\s*(?:{_TIMES}\s+)?(?:in|through)\s+(?:the|his|her|both|one|each)?\s*"
+    rf"(?:(?:left|right|upper|lower)\s+)?{_BODY}\b|"
+    r"^\s*(?:,|and|&)\s*(?:(?:critically|seriously|badly|slightly|lightly|gravely|severely)\s+)?"
+    r"(?:wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+# "was shot", "had been stabbed": a person hit; "shot a guard", "shot her husband": the object is.
+_HIT_PASSIVE = re.compile(r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_HIT_OBJECT = re.compile(
+    r"^\s*(?:him|her|them|(?:a|an|the|his|her|their|its|another)\s+(?!(?:shots?|rounds?|bullets?|volleys?|guns?|"
+    r"weapons?|windows?|doors?|cars?|vehicles?|tires?|tyres?|flares?|tear|teargas|canisters?|air|way|lock)\b)[a-z])",
+    re.IGNORECASE,
+)
 
-    A trigger that reports deaths ("shot dead", "gunned down", "assassinated") with no figure anywhere is a death
-    reported with no figure: 1, vague (GUIDELINES sections 8 and 9).
+
+# A death told near a hit ("was shot ... He died in hospital") makes the victim one of the killed.
+_DEATH_NEAR = re.compile(
+    r"\b(?:die[ds]?|dying|dead|deaths?|deadly|killed|killing|fatal|fatally|homicide|murder(?:ed)?|slain|bod(?:y|ies)|"
+    r"succumbed|lifeless|mortally|corpses?)\b",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE, _NEAR_AFTER = 200, 300
+
+# Headline passives: "Man shot in Bronx", "Driver shot by police", "Teen shot Saturday night".
+_HIT_VICTIM_BEFORE = re.compile(
+    r"\b(?:man|woman|men|women|boy|girl|boys|girls|teen|teens|teenager|teenagers|youth|child|children|toddler|baby|"
+    r"driver|mother|father|son|daughter|person|people|student|worker|clerk|customer|passenger|guard|victim|"
+    r"officer|deputy|trooper|farmer|trader|herder|villager|resident)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_HIT_VICTIM_AFTER = re.compile(
+    r"^\s*(?!in the air\b)(?:in|inside|outside|on|near|during|while|after|by|early|late|overnight|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def _trigger_outcome(text: str, start: int, end: int) -> str | None:
+    """What a trigger, read with the words next to it, says of its victim: "killed", "hit" (a person hit, with
+    no death told nearby), "hit_death_near" (one told nearby: "was shot ... He died in hospital") or None."""
+    trigger = text[start:end]
+    before, after = text[max(0, start - 20) : start], text[end : end + 60]
+    if _KILLING.search(_normalize(trigger)) or _DEATH_BEFORE.search(before) or _DEATH_AFTER.search(after):
+        return "killed"
+    hit = _HIT.search(trigger) and (_HIT_AFTER.search(after) or _HIT_PASSIVE.search(before)
+                                     or _HIT_OBJECT.search(after)
+                                     or (_HIT_VICTIM_BEFORE.search(before) and _HIT_VICTIM_AFTER.search(after)))
+    if not (_WOUND_WORDS.search(trigger) or hit):
+        return None
+    # nearby: from the start of the trigger's sentence to a few sentences after it
+    head = text[max(0, start - _NEAR_BEFORE) : start]
+    head = re.split(r"[.!?]\s", head)[-1]
+    return "hit_death_near" if _DEATH_NEAR.search(head + text[start : end + _NEAR_AFTER]) else "hit"
+
+
+def wound_of_the_dead(count: Count, sentence: str) -> bool:
+    """Whether a figure-less wound mention tells how a victim died, not that one survived: its sentence reports
+    a death ("died of a gunshot wound", "found dead with his injuries"); section 9 counts such a victim as killed.
 
     Example:
-        >>> trigger_fatality("shot and killed")
-        Count(value=1, low=1, high=1, qualifier=None, vague=True, text='shot and killed')
-        >>> trigger_fatality("ambushed") is None
+        >>> wound_of_the_dead(parse_count("wound"), "He died of a gunshot wound to the chest.")
         True
+        >>> wound_of_the_dead(parse_count("wound"), "He is in hospital with a gunshot wound.")
+        False
     """
-    return Count(1, 1, 1, None, True, trigger) if _KILLING.search(_normalize(trigger)) else None
+    return _is_placeholder(count) and bool(_DEATH_NEAR.search(sentence))
+
+
+def trigger_counts(text: str, triggers: Sequence[tuple[int, int]], fatalities: Sequence[Count],
+                   wounded: Sequence[Count]) -> dict[str, tuple[Count, int]]:
+    """The figures an event's triggers imply for the roles no figure is linked to, with the trigger's index.
+
+    A report of a death or a hit person with no figure is 1, vague (GUIDELINES sections 8 and 9):
+    fatalities when a trigger reports a death ("shot dead", "shot and killed", "fatally shot", "assassinated");
+    wounded when one reports a person hit ("shot in the leg", "shot three times", "shot and wounded",
+    "stabbed in the back") and the event has no death. The words right around the trigger count: a span may
+    stop at "shot" in "shot and killed".
+
+    Args:
+        text: the article.
+        triggers: (start, end) of the event's triggers, in text order.
+        fatalities: the event's parsed fatality figures.
+        wounded: the event's parsed wounded figures.
+
+    Returns:
+        {"fatalities" or "wounded": (count, index of the trigger)} for the roles a trigger implies.
+
+    Example:
+        >>> text = "A farmer was shot and killed. In Jos a boy was shot in the leg."
+        >>> trigger_counts(text, [(13, 17)], [], [])["fatalities"][0].value
+        1
+        >>> list(trigger_counts(text, [(47, 51)], [], []))
+        ['wounded']
+    """
+    outcomes = [_trigger_outcome(text, start, end) for start, end in triggers]
+    # A hit with a death told nearby is a death unless the event already counts its victim as wounded.
+    died = ["killed"] + (["hit_death_near"] if not wounded else [])
+    out: dict[str, tuple[Count, int]] = {}
+    index = next((i for i, o in enumerate(outcomes) if o in died), None)
+    if not fatalities and index is not None:
+        out["fatalities"] = (Count(1, 1, 1, None, True, text[slice(*triggers[index])]), index)
+    # a victim who died counts among the killed only (section 9)
+    deaths = "fatalities" in out or any(c.high > 0 for c in fatalities)
+    if not wounded and not deaths and "hit" in outcomes:
+        index = outcomes.index("hit")
+        out["wounded"] = (Count(1, 1, 1, None, True, text[slice(*triggers[index])]), index)
+    return out
 
 
 def _figure(tokens: list[str], runs: list[tuple[int, int]], first: int, text: str) -> Count:

@@ -62,15 +62,24 @@ def test_exceptions_are_still_needed(current_disagreements):
     assert not stale, f"remove these exceptions, the normalizers now agree: {stale[:10]}"
 
 
-def test_a_killing_trigger_with_no_figure_is_one_vague_death_in_the_gold_check():
-    text = "A trader was shot dead in Kano."
+def _counts(best: int, vague: bool) -> dict:
+    return {"best": best, "low": best, "high": best, "vague": vague}
+
+
+@pytest.mark.parametrize("text,trigger,fatalities,wounded", [
+    ("A trader was shot dead in Kano.", "shot dead", 1, 0),
+    ("A trader was shot in the leg in Kano.", "shot", 0, 1),
+])
+def test_a_trigger_with_no_figure_codes_one_vague_death_or_wounded_in_the_gold_check(text, trigger, fatalities,
+                                                                                      wounded):
+    start = text.index(trigger)
     doc = {"id": "t-1", "published": "2024-03-06", "text": text,
-           "spans": [{"id": "t1", "start": 13, "end": 22, "label": "TRIGGER"}],
+           "spans": [{"id": "t1", "start": start, "end": start + len(trigger), "label": "TRIGGER"}],
            "events": [{"id": "e1", "trigger": "t1", "arguments": {},
-                       "fatalities": {"best": 1, "low": 1, "high": 1, "vague": True},
-                       "wounded": {"best": 0, "low": 0, "high": 0, "vague": False}}]}
+                       "fatalities": _counts(fatalities, fatalities > 0),
+                       "wounded": _counts(wounded, wounded > 0)}]}
     assert list(disagreements([doc])) == []
-    doc["events"][0]["fatalities"] = {"best": 0, "low": 0, "high": 0, "vague": False}
+    doc["events"][0]["fatalities"] = _counts(1 - fatalities, fatalities == 0)
     assert [d[1] for d in disagreements([doc])] == ["fatalities"]
 
 

@@ -75,6 +75,24 @@ def test_a_killing_trigger_with_no_figure_codes_one_death_and_a_figure_wins_over
     assert event.fatalities.best == 0 and event.fatalities.figures == ()
 
 
+def test_a_person_hit_with_no_figure_codes_one_wounded_and_a_death_nearby_one_killed():
+    text = "A coffee grower was shot in the back in Argelia on Saturday, police said."
+    (event,) = assemble_events(text, [_span(text, "shot", "TRIGGER", "Attack")], dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.wounded.best, event.wounded.vague) == (0, 1, True)
+    assert [f.span.text for f in event.wounded.figures] == ["shot"], "traceable to the trigger"
+    text = "A coffee grower was shot in the back on Saturday. He died in hospital in Popayan."
+    (event,) = assemble_events(text, [_span(text, "shot", "TRIGGER", "Attack")], dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.wounded.best) == (1, 0)
+
+
+def test_a_wound_that_killed_its_victim_is_no_wounded_figure():
+    text = "Gunmen shot a driver in Kano on Monday. He died of a gunshot wound to the chest."
+    preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "died", "FATALITIES"),
+             _span(text, "wound", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.wounded.best, event.wounded.figures) == (1, 0, ())
+
+
 def test_a_figure_of_wounds_or_shots_is_not_a_count_of_people():
     text = "Gunmen shot a driver in Kano on Monday; he died of multiple gunshot wounds. Two passengers were hurt."
     preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "died", "FATALITIES"),

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, parse_count,
-                               trigger_fatality)
+                               trigger_counts, wound_of_the_dead)
 
 
 
@@ -228,17 +228,114 @@ def test_extract_counts(sentence, found):
         assert count.text == sentence[start:end]
 
 
-@pytest.mark.parametrize("trigger", ["shot dead", "shot and killed", "Shot to death", "gunned down", "assassinated",
-                                     "killing", "murdered", "beheaded", "executed", "massacre", "slain"])
-def test_a_trigger_that_reports_a_death_implies_one_vague(trigger):
-    count = trigger_fatality(trigger)
-    assert (count.value, count.low, count.high, count.vague) == (1, 1, 1, True)
+def _implied(text: str, trigger: str, fatalities=(), wounded=()) -> dict[str, int]:
+    start = text.index(trigger)
+    found = trigger_counts(text, [(start, start + len(trigger))], list(fatalities), list(wounded))
+    for count, index in found.values():
+        assert (count.value, count.low, count.high, count.vague, index) == (1, 1, 1, True, 0)
+    return {role: count.value for role, (count, _) in found.items()}
 
 
-@pytest.mark.parametrize("trigger", ["attacked", "ambushed", "shot", "opened fire", "clashed", "abducted", "shelled",
-                                     "skilled"])
-def test_other_triggers_imply_nothing(trigger):
-    assert trigger_fatality(trigger) is None
+@pytest.mark.parametrize("text,trigger", [
+    ("A trader was shot dead in Kano.", "shot dead"),
+    ("A trader was shot and killed in Kano.", "shot and killed"),
+    ("A trader was shot and killed in Kano.", "shot"),  # the model's span stops at "shot"
+    ("Man shot & killed near 95th Street", "shot"),
+    ("The driver was Shot to death at a checkpoint.", "Shot"),
+    ("Gunmen shot him dead outside his shop.", "shot"),
+    ("Gunmen shot the chief dead outside his home.", "shot"),
+    ("A farmer was fatally shot by soldiers.", "shot"),
+    ("The guard was mortally wounded in the raid.", "wounded"),
+    ("A teacher was stabbed to death in Jos.", "stabbed"),
+    ("The mayor was gunned down on Monday.", "gunned down"),
+    ("The governor was assassinated on Monday.", "assassinated"),
+    ("Rebels carried out the killing of a chief.", "killing"),
+    ("A priest was murdered in his parish.", "murdered"),
+    ("Two hostages were beheaded.", "beheaded"),
+    ("A soldier was executed by the group.", "executed"),
+    ("The massacre at the market shocked the town.", "massacre"),
+    ("A journalist was slain in Mosul.", "slain"),
+])
+def test_a_trigger_that_reports_a_death_implies_one_vague_death(text, trigger):
+    assert _implied(text, trigger) == {"fatalities": 1}
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("A coffee grower was shot in the back on Saturday.", "shot"),
+    ("The officer was shot in his left arm during the raid.", "shot"),
+    ("A woman was shot twice outside a bar.", "shot"),
+    ("Police said the clerk was shot multiple times.", "shot"),
+    ("He was shot three times in the chest by robbers.", "shot"),
+    ("A boy was shot in both feet near the school.", "shot"),
+    ("Milwaukee woman shot , wounded inside home", "shot"),
+    ("Man shot multiple times , critically wounded in Point Breeze", "shot"),
+    ("A trader was shot and wounded by bandits.", "shot"),
+    ("A student was stabbed in the neck on campus.", "stabbed"),
+    ("A man was shot inside a supermarket on Monday.", "shot"),
+    ("The taxi driver had been shot during a robbery.", "shot"),
+    ("The gunmen shot a guard and fled.", "shot"),
+    ("A police officer shot her husband at the gate.", "shot"),
+    ("Man shot in Bronx supermarket", "shot"),
+    ("Driver Shot By Police In Washington Heights", "Shot"),
+    ("A man shot Saturday night in Moreno Valley is stable.", "shot"),
+    ("A village guard was critically wounded by the gunmen.", "critically wounded"),
+])
+def test_a_trigger_that_reports_a_person_hit_implies_one_vague_wounded(text, trigger):
+    assert _implied(text, trigger) == {"wounded": 1}
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Gunmen attacked a checkpoint.", "attacked"),
+    ("Fighters ambushed a convoy.", "ambushed"),
+    ("Gunmen opened fire on a bus.", "opened fire"),
+    ("Troops clashed with rebels.", "clashed"),
+    ("Bandits abducted ten farmers.", "abducted"),
+    ("Artillery shelled the town.", "shelled"),
+    ("Someone in the car fired several times at the trooper.", "fired"),
+    ("Gunmen shot at the convoy but missed.", "shot"),
+    ("Soldiers shot in the air to disperse the crowd.", "shot"),
+    ("Somebody from the SUV shot multiple rounds at the car.", "shot"),
+    ("The guard shot back at the attackers.", "shot"),
+    ("A skilled gunman was arrested.", "skilled"),
+])
+def test_other_triggers_imply_nothing(text, trigger):
+    assert _implied(text, trigger) == {}
+
+
+def test_a_hit_with_a_death_told_nearby_is_a_death_unless_the_event_counts_its_wounded():
+    text = "A 28-year-old man was shot near 95th Street. He was taken to a hospital, where he died."
+    assert _implied(text, "shot") == {"fatalities": 1}
+    # the victim is counted as wounded: the death nearby is someone else's
+    assert _implied(text, "shot", wounded=[parse_count("a")]) == {}
+    # a death in an earlier sentence is another event's
+    text = "Two soldiers were killed in Gao. In Kidal a trader was shot in the leg."
+    assert _implied(text, "shot") == {"wounded": 1}
+
+
+def test_figures_win_over_what_the_trigger_implies():
+    text = "A farmer was shot dead and another was shot in the arm."
+    assert _implied(text, "shot dead", fatalities=[parse_count("two")]) == {}
+    # a victim who died counts as killed only
+    text = "A farmer was shot in the arm."
+    assert _implied(text, "shot", fatalities=[parse_count("one")]) == {}
+    # "no one was killed" leaves room for a wounded victim
+    assert _implied(text, "shot", fatalities=[parse_count("no one")]) == {"wounded": 1}
+
+
+@pytest.mark.parametrize("sentence,dead", [
+    ("He died of a gunshot wound to the chest.", True),
+    ("Davidson has died as a result of his injuries.", True),
+    ("They found him dead of a gunshot wound to the head.", True),
+    ("The victim was found with a fatal wound.", True),
+    ("He is in hospital with a gunshot wound.", False),
+    ("His injuries are not life-threatening.", False),
+])
+def test_a_wound_mention_beside_a_death_is_how_the_victim_died(sentence, dead):
+    assert wound_of_the_dead(parse_count("wound"), sentence) is dead
+
+
+def test_a_wounded_figure_with_a_number_is_never_the_wound_of_the_dead():
+    assert not wound_of_the_dead(parse_count("two"), "Two were killed and two wounded.")
 
 
 @pytest.mark.parametrize("text,figure,people", [

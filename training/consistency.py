@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from inference.dates import reference_date, resolve_date
-from inference.numbers import combine_counts, parse_count, trigger_fatality
+from inference.numbers import combine_counts, parse_count, trigger_counts
 from inference.places import resolve_place, same_admin1
 
 
@@ -23,13 +23,15 @@ def _texts(doc: dict[str, Any], event: dict[str, Any], role: str) -> list[str]:
 def computed_values(doc: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
     """What the normalizers make of the spans linked to one event."""
     out: dict[str, Any] = {}
+    counts = {role: [c for c in (parse_count(t) for t in _texts(doc, event, role)) if c is not None]
+              for role in ("fatalities", "wounded")}
+    trigger = next((s for s in doc["spans"] if s["id"] == event.get("trigger")), None)
+    if trigger is not None:  # "was shot dead" with no figure: 1, vague
+        implied = trigger_counts(doc["text"], [(trigger["start"], trigger["end"])], counts["fatalities"],
+                                 counts["wounded"])
+        counts.update({role: [count] for role, (count, _) in implied.items()})
     for role in ("fatalities", "wounded"):
-        counts = [c for c in (parse_count(t) for t in _texts(doc, event, role)) if c is not None]
-        if not counts and role == "fatalities":  # "was shot dead" with no figure: 1, vague
-            trigger = next((s for s in doc["spans"] if s["id"] == event.get("trigger")), None)
-            implied = trigger_fatality(doc["text"][trigger["start"] : trigger["end"]]) if trigger else None
-            counts = [implied] if implied else []
-        summary = combine_counts(counts)
+        summary = combine_counts(counts[role])
         out[role] = {"best": summary.best, "low": summary.low, "high": summary.high, "vague": summary.vague}
     published = dt.date.fromisoformat(doc["published"]) if doc.get("published") else None
     reference = reference_date(doc["text"], published)
