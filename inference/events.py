@@ -16,7 +16,8 @@ from typing import Any, Sequence
 from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
-from inference.numbers import Count, combine_counts, counts_people, parse_count, trigger_counts, wound_of_the_dead
+from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, nobody_else, parse_count,
+                               trigger_counts, wound_of_the_dead)
 from inference.outputs import (
     Actor,
     Casualties,
@@ -81,8 +82,9 @@ def _attach(
 
 def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[tuple[Count, SpanPrediction]]:
     parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.end)]
-    return [(count, p) for count, p in parsed if count is not None and not (
-        p.label == "WOUNDED" and wound_of_the_dead(count, sentence_text(text, starts, sentence_index(starts, p.start))[0]))]
+    return [(count, p) for count, p in parsed if count is not None and not nobody_else(count, text, p.start, p.end)
+            and not (p.label == "WOUNDED"
+                     and wound_of_the_dead(count, sentence_text(text, starts, sentence_index(starts, p.start))[0]))]
 
 
 def _casualties(text: str, parsed: list[tuple[Count, SpanPrediction]], sources: list[SpanPrediction],
@@ -109,7 +111,12 @@ def _event_casualties(text: str, by_label: dict[str, list[SpanPrediction]], trig
                       starts: list[int]) -> tuple[Casualties, Casualties]:
     """Fatalities and wounded from the event's figures; a role with none may take the 1 its trigger implies
     ("shot dead", "shot in the leg": numbers.trigger_counts)."""
-    killed, wounded = _figures(text, by_label["FATALITIES"], starts), _figures(text, by_label["WOUNDED"], starts)
+    # "Two people were shot" marked as killed with no death told near: they count as wounded.
+    moved = [p for p in by_label["FATALITIES"] if hit_not_killed(text, p.start, p.end)]
+    kept = [p for p in by_label["FATALITIES"] if p not in moved]
+    wounded_spans = sorted(by_label["WOUNDED"] + [dataclasses.replace(p, label="WOUNDED") for p in moved],
+                           key=lambda p: p.start)
+    killed, wounded = _figures(text, kept, starts), _figures(text, wounded_spans, starts)
     implied = trigger_counts(text, [(t.start, t.end) for t in triggers], [c for c, _ in killed],
                              [c for c, _ in wounded])
     if "fatalities" in implied:

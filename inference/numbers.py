@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 __all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "trigger_counts", "wound_of_the_dead",
+           "hit_not_killed", "nobody_else",
            "counts_people"]
 
 
@@ -298,6 +299,36 @@ _HIT_VICTIM_AFTER = re.compile(
 )
 
 
+def _death_near(text: str, start: int, end: int) -> bool:
+    """Whether a death is told from the start of the sentence of text[start:end] to a few sentences after it."""
+    head = re.split(r"[.!?]\s", text[max(0, start - _NEAR_BEFORE) : start])[-1]
+    return bool(_DEATH_NEAR.search(head + text[start : end + _NEAR_AFTER]))
+
+
+# "Two people were shot", "one man was stabbed": the figure counts people hit.
+_SHOT_AFTER = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,3}?(?:(?:were|was|have been|has been|had been)\s+)?(?:shot|stabbed)\b"
+    r"(?!\s*(?:dead|and killed|to death|,? killing))",
+    re.IGNORECASE,
+)
+
+
+def hit_not_killed(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] counts people shot or stabbed, with no death told near it: wounded,
+    whatever label the model gave it (GUIDELINES section 9: wounded are people hurt who survived, as far as the
+    report knows).
+
+    Example:
+        >>> hit_not_killed("Two people were shot during a robbery on Monday.", 0, 3)
+        True
+        >>> hit_not_killed("Two people were shot; one died in hospital.", 0, 3)
+        False
+        >>> hit_not_killed("Two people were shot dead.", 0, 3)
+        False
+    """
+    return bool(_SHOT_AFTER.search(text[end : end + 60])) and not _death_near(text, start, end)
+
+
 def _trigger_outcome(text: str, start: int, end: int) -> str | None:
     """What a trigger, read with the words next to it, says of its victim: "killed", "hit" (a person hit, with
     no death told nearby), "hit_death_near" (one told nearby: "was shot ... He died in hospital") or None."""
@@ -310,10 +341,25 @@ def _trigger_outcome(text: str, start: int, end: int) -> str | None:
                                      or (_HIT_VICTIM_BEFORE.search(before) and _HIT_VICTIM_AFTER.search(after)))
     if not (_WOUND_WORDS.search(trigger) or hit):
         return None
-    # nearby: from the start of the trigger's sentence to a few sentences after it
-    head = text[max(0, start - _NEAR_BEFORE) : start]
-    head = re.split(r"[.!?]\s", head)[-1]
-    return "hit_death_near" if _DEATH_NEAR.search(head + text[start : end + _NEAR_AFTER]) else "hit"
+    return "hit_death_near" if _death_near(text, start, end) else "hit"
+
+
+_ELSE = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.IGNORECASE)
+
+
+def nobody_else(count: Count, text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] is a zero about people besides those counted ("no one else was hurt",
+    "no other casualties"): it says nothing of the event's victims, and the lowest-figure rule must not read it
+    as 0.
+
+    Example:
+        >>> text = "A man was wounded. No one else was hurt."
+        >>> nobody_else(parse_count("No one"), text, 19, 25), nobody_else(parse_count("A"), text, 0, 1)
+        (True, False)
+    """
+    if count.high != 0:
+        return False
+    return bool(_ELSE.search(text[start:end]) or _ELSE.match(text[end : end + 12].strip()))
 
 
 def wound_of_the_dead(count: Count, sentence: str) -> bool:

@@ -93,6 +93,15 @@ def test_a_wound_that_killed_its_victim_is_no_wounded_figure():
     assert (event.fatalities.best, event.wounded.best, event.wounded.figures) == (1, 0, ())
 
 
+def test_people_shot_with_no_death_are_wounded_and_nobody_else_adds_nothing():
+    text = "Two people were shot during a robbery in Kano on Monday. No one else was hurt, police said."
+    preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "Two", "FATALITIES"),
+             _span(text, "No one", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.wounded.best) == (0, 2)
+    assert [f.span.text for f in event.wounded.figures] == ["Two"]
+
+
 def test_a_figure_of_wounds_or_shots_is_not_a_count_of_people():
     text = "Gunmen shot a driver in Kano on Monday; he died of multiple gunshot wounds. Two passengers were hurt."
     preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "died", "FATALITIES"),

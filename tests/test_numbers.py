@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, parse_count,
-                               trigger_counts, wound_of_the_dead)
+from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, hit_not_killed,
+                               nobody_else, parse_count, trigger_counts, wound_of_the_dead)
 
 
 
@@ -336,6 +336,35 @@ def test_a_wound_mention_beside_a_death_is_how_the_victim_died(sentence, dead):
 
 def test_a_wounded_figure_with_a_number_is_never_the_wound_of_the_dead():
     assert not wound_of_the_dead(parse_count("two"), "Two were killed and two wounded.")
+
+
+@pytest.mark.parametrize("text,figure,hit", [
+    ("Two people were shot during a robbery on Monday.", "Two", True),
+    ("Police say one man was shot in the back.", "one", True),
+    ("Three students have been stabbed near the school.", "Three", True),
+    ("3 shot at W Hotel in Streeterville", "3", True),
+    ("Two people were shot; one died in hospital.", "Two", False),
+    ("Two people were shot dead at the market.", "Two", False),
+    ("Two men were shot and killed outside a bar.", "Two", False),
+    ("Gunmen killed two people and wounded three.", "two", False),
+    ("Two people were wounded in the attack.", "Two", False),
+])
+def test_a_figure_of_people_shot_with_no_death_near_counts_the_wounded(text, figure, hit):
+    start = text.index(figure)
+    assert hit_not_killed(text, start, start + len(figure)) is hit
+
+
+@pytest.mark.parametrize("text,figure,other", [
+    ("A guard was wounded. No one else was hurt.", "No one", True),
+    ("A guard was wounded. Nobody else was hurt.", "Nobody else", True),
+    ("Two died. No other casualties were reported.", "No", True),
+    ("No one was hurt in the blast.", "No one", False),
+    ("None of the passengers was injured.", "None", False),
+    ("One other person was hurt.", "One", False),
+])
+def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other):
+    start = text.index(figure)
+    assert nobody_else(parse_count(figure), text, start, start + len(figure)) is other
 
 
 @pytest.mark.parametrize("text,figure,people", [
