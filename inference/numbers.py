@@ -1,6 +1,7 @@
-"""Casualty counts: parse one count phrase, combine several figures, find counts in a sentence.
+"""Casualty counts: parse one count phrase, combine several figures, find counts in a sentence, and read the
+outcome a text tells around a trigger or a figure ("shot in the leg", "two people were shot").
 
-The coding rules are data/GUIDELINES.md section 4 and 8; the vague-word values below are that table.
+The coding rules are data/GUIDELINES.md sections 4, 8 and 9; the vague-word values below are that table.
 """
 
 from __future__ import annotations
@@ -9,9 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "trigger_counts", "wound_of_the_dead",
-           "hit_not_killed", "nobody_else",
-           "counts_people"]
+__all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "counts_people",
+           "trigger_counts", "hit_not_killed", "wound_of_the_dead", "nobody_else"]
 
 
 @dataclass(frozen=True)
