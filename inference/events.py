@@ -83,8 +83,12 @@ def _attach(
 def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[tuple[Count, SpanPrediction]]:
     parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.end)]
     return [(count, p) for count, p in parsed if count is not None and not nobody_else(count, text, p.start, p.end)
-            and not (p.label == "WOUNDED"
-                     and wound_of_the_dead(count, sentence_text(text, starts, sentence_index(starts, p.start))[0]))]
+            and not (p.label == "WOUNDED" and wound_of_the_dead(count, _sentence_and_next(text, starts, p.start)))]
+
+
+def _sentence_and_next(text: str, starts: list[int], offset: int) -> str:
+    index = sentence_index(starts, offset)
+    return " ".join(sentence_text(text, starts, i)[0] for i in range(index, min(index + 2, len(starts))))
 
 
 def _casualties(text: str, parsed: list[tuple[Count, SpanPrediction]], sources: list[SpanPrediction],

@@ -284,6 +284,12 @@ _DEATH_NEAR = re.compile(
     re.IGNORECASE,
 )
 _NEAR_BEFORE, _NEAR_AFTER = 200, 300
+# "No one was killed", "there were no deaths", "was not fatal": a death denied, not told.
+_DENIED = re.compile(r"\b(?:no|not|nobody|none|neither|nor|never|without)\b(?:\s+[\w'-]+){0,3}\s*$", re.IGNORECASE)
+
+
+def _tells_death(text: str) -> bool:
+    return any(not _DENIED.search(text[: m.start()]) for m in _DEATH_NEAR.finditer(text))
 
 # Headline passives: "Man shot in Bronx", "Driver shot by police", "Teen shot Saturday night".
 _HIT_VICTIM_BEFORE = re.compile(
@@ -302,7 +308,7 @@ _HIT_VICTIM_AFTER = re.compile(
 def _death_near(text: str, start: int, end: int) -> bool:
     """Whether a death is told from the start of the sentence of text[start:end] to a few sentences after it."""
     head = re.split(r"[.!?]\s", text[max(0, start - _NEAR_BEFORE) : start])[-1]
-    return bool(_DEATH_NEAR.search(head + text[start : end + _NEAR_AFTER]))
+    return _tells_death(head + text[start : end + _NEAR_AFTER])
 
 
 # "Two people were shot", "one man was stabbed": the figure counts people hit.
@@ -362,17 +368,22 @@ def nobody_else(count: Count, text: str, start: int, end: int) -> bool:
     return bool(_ELSE.search(text[start:end]) or _ELSE.match(text[end : end + 12].strip()))
 
 
-def wound_of_the_dead(count: Count, sentence: str) -> bool:
-    """Whether a figure-less wound mention tells how a victim died, not that one survived: its sentence reports
-    a death ("died of a gunshot wound", "found dead with his injuries"); section 9 counts such a victim as killed.
+def wound_of_the_dead(count: Count, context: str) -> bool:
+    """Whether a figure-less wound mention tells how a victim died, not that one survived: its sentence or the
+    next reports a death ("died of a gunshot wound", "found with a gunshot wound. He was pronounced dead");
+    section 9 counts such a victim as killed. A denied death ("no one was killed") is none.
+
+    Args:
+        count: the parsed mention.
+        context: the mention's sentence and the one after it.
 
     Example:
         >>> wound_of_the_dead(parse_count("wound"), "He died of a gunshot wound to the chest.")
         True
-        >>> wound_of_the_dead(parse_count("wound"), "He is in hospital with a gunshot wound.")
+        >>> wound_of_the_dead(parse_count("wound"), "He is in hospital with a gunshot wound. No one was killed.")
         False
     """
-    return _is_placeholder(count) and bool(_DEATH_NEAR.search(sentence))
+    return _is_placeholder(count) and _tells_death(context)
 
 
 def trigger_counts(text: str, triggers: Sequence[tuple[int, int]], fatalities: Sequence[Count],

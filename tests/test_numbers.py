@@ -310,6 +310,10 @@ def test_a_hit_with_a_death_told_nearby_is_a_death_unless_the_event_counts_its_w
     # a death in an earlier sentence is another event's
     text = "Two soldiers were killed in Gao. In Kidal a trader was shot in the leg."
     assert _implied(text, "shot") == {"wounded": 1}
+    # a death denied is no death told
+    for denial in ("No one was killed.", "There were no deaths.", "The wound was not fatal.",
+                   "Nobody else was killed, police said."):
+        assert _implied(f"A trader was shot in the leg in Kidal. {denial}", "shot") == {"wounded": 1}
 
 
 def test_figures_win_over_what_the_trigger_implies():
@@ -328,6 +332,8 @@ def test_figures_win_over_what_the_trigger_implies():
     ("They found him dead of a gunshot wound to the head.", True),
     ("The victim was found with a fatal wound.", True),
     ("He is in hospital with a gunshot wound.", False),
+    ("Medics found him with a gunshot wound. He was pronounced dead at the scene.", True),
+    ("He was treated for a gunshot wound. No one was killed in the attack.", False),
     ("His injuries are not life-threatening.", False),
 ])
 def test_a_wound_mention_beside_a_death_is_how_the_victim_died(sentence, dead):
