@@ -279,8 +279,8 @@ _HIT_OBJECT = re.compile(
 
 # A death told near a hit ("was shot ... He died in hospital") makes the victim one of the killed.
 _DEATH_NEAR = re.compile(
-    r"\b(?:die[ds]?|dying|dead|deaths?|deadly|killed|killing|fatal|fatally|homicide|murder(?:ed)?|slain|bod(?:y|ies)|"
-    r"succumbed|lifeless|mortally|corpses?)\b",
+    r"\b(?:die[ds]?|dying|dead|deaths?|deadly|killed|killing|fatal|fatally|homicide|murder(?:ed)?|slain|bodies|"
+    r"succumbed|lifeless|mortally|corpses?)\b",  # not "body": "a monitoring body"
     re.IGNORECASE,
 )
 _NEAR_BEFORE, _NEAR_AFTER = 200, 300
