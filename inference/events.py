@@ -164,12 +164,11 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     # The country most of them lie in settles namesakes abroad ("San Agustin" in a Philippine report).
     country = article_country(place_names)
     place_cache: dict[tuple[str, ...], Any] = {}
-    events = []
-    for index, group in enumerate(groups):
-        anchor = anchors[index]
-        args = sorted(linked.get(index, []), key=lambda p: p.start)
+
+    def build(group: list[SpanPrediction], args: list[SpanPrediction]) -> Event:
+        anchor = group[0]
         by_label: dict[str, list[SpanPrediction]] = defaultdict(list)
-        for p in args:
+        for p in sorted(args, key=lambda p: p.start):
             by_label[p.label].append(p)
         sub = anchor.sub_event_type or ""
         actors = _actors(text, by_label["ACTOR"])
@@ -180,29 +179,68 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         place = _place(text, by_label["LOCATION"], dateline_place, context, country, place_cache)
         date = _date(text, by_label["DATE"], reference)
         evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])
-        trigger_score = max(t.score for t in group)
         fatalities, wounded = _event_casualties(text, by_label, group, starts)
-        events.append(
-            Event(
-                event_type=SUB_EVENT_TO_TYPE[sub],
-                sub_event_type=sub,
-                trigger=to_span(text, anchor),
-                evidence=evidence,
-                evidence_start=evidence_start,
-                actor1=actor1,
-                actor2=actor2,
-                assoc_actor_1=tuple(rest),
-                assoc_actor_2=tuple(targets[1:]),
-                place=place,
-                date=date,
-                fatalities=fatalities,
-                wounded=wounded,
-                weapons=tuple(to_span(text, p) for p in by_label["WEAPON"]),
-                sources=tuple(to_span(text, p) for p in by_label["SOURCE"]),
-                confidence=trigger_score,
-            )
+        return Event(
+            event_type=SUB_EVENT_TO_TYPE[sub],
+            sub_event_type=sub,
+            trigger=to_span(text, anchor),
+            evidence=evidence,
+            evidence_start=evidence_start,
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actor_1=tuple(rest),
+            assoc_actor_2=tuple(targets[1:]),
+            place=place,
+            date=date,
+            fatalities=fatalities,
+            wounded=wounded,
+            weapons=tuple(to_span(text, p) for p in by_label["WEAPON"]),
+            sources=tuple(to_span(text, p) for p in by_label["SOURCE"]),
+            confidence=max(t.score for t in group),
         )
-    return _inherit_places(events)
+
+    args = [linked.get(i, []) for i in range(len(groups))]
+    events = _inherit_places([build(group, args[i]) for i, group in enumerate(groups)])
+    clusters = _same_event_clusters(events)
+    if len(clusters) == len(events):
+        return events
+    # Rebuilt from all their spans, so counts combine across mentions and a death told by one mention settles
+    # the wounded another's bare "was shot" would imply (numbers.trigger_counts).
+    merged = [build(sorted((t for i in c for t in groups[i]), key=lambda t: t.start), [p for i in c for p in args[i]])
+              for c in clusters]
+    return _inherit_places(merged)
+
+
+def _same_event_clusters(events: Sequence[Event]) -> list[list[int]]:
+    """Indices of events that are one event by ACLED's definition: one sub-type, at one place, on one day.
+
+    A report often tells one incident in several sentences ("A boy was found shot to death on Tuesday ... he was
+    shot along the canal bank"); each marked trigger starts an event, and without this merge one killing would
+    give several records. A mention that names no place of its own holds the place it inherited from its
+    neighbour; one that names no day may be any day's, and joins the nearest earlier event it fits. The corpus
+    never codes two events that share sub-type, day and place (train, validation and test).
+    """
+    clusters: list[list[int]] = []
+    for i, event in enumerate(events):
+        day = _own_day(event)
+        home = next((c for c in reversed(clusters)
+                     if _where(events[c[0]]) == _where(event) and events[c[0]].sub_event_type == event.sub_event_type
+                     and (day is None or all(_own_day(events[k]) in (None, day) for k in c))), None)
+        if home is None:
+            clusters.append([i])
+        else:
+            home.append(i)
+    return clusters
+
+
+def _where(event: Event) -> tuple[str | None, ...]:
+    return (event.place.iso2, event.place.admin1, event.place.location)
+
+
+def _own_day(event: Event) -> str | None:
+    """The day the event's own words give it (the expression itself when there is no reference date), or None."""
+    span = event.date.span
+    return None if span is None else (event.date.date or span.text.lower())
 
 
 def _inherit_places(events: list[Event]) -> list[Event]:

@@ -279,8 +279,10 @@ _HIT_OBJECT = re.compile(
 
 # A death told near a hit ("was shot ... He died in hospital") makes the victim one of the killed.
 _DEATH_NEAR = re.compile(
-    r"\b(?:die[ds]?|dying|dead|deaths?|deadly|killed|killing|fatal|fatally|homicide|murder(?:ed)?|slain|bodies|"
-    r"succumbed|lifeless|mortally|corpses?)\b",  # not "body": "a monitoring body"
+    # not "body" ("a monitoring body"); charges name deaths that did not happen: "attempted murder", "assault with
+    # a deadly weapon", "deadly force"
+    r"(?<!attempted )\b(?:die[ds]?|dying|dead|deaths?|deadly|killed|killing|fatal|fatally|homicide|murder(?:ed)?|"
+    r"slain|bodies|succumbed|lifeless|mortally|corpses?)\b(?!\s+(?:weapons?|force)\b)",
     re.IGNORECASE,
 )
 _NEAR_BEFORE, _NEAR_AFTER = 200, 300

@@ -109,3 +109,35 @@ def test_a_figure_of_wounds_or_shots_is_not_a_count_of_people():
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert (event.fatalities.best, event.wounded.best) == (1, 2)
     assert [f.span.text for f in event.wounded.figures] == ["Two"]
+
+
+def test_mentions_of_one_incident_are_one_event():
+    # ACLED: one sub-type, one place, one day is one event, however many sentences tell it
+    text = ("A teenager was found shot to death on Tuesday in Harvey, Louisiana. "
+            "Officials believe he was shot along the canal bank. Two men were arrested on Wednesday.")
+    preds = [
+        _span(text, "shot to death", "TRIGGER", "Attack"),
+        _span(text, "on Tuesday", "DATE"),
+        _span(text, "Harvey", "LOCATION"),
+        _span(text, "shot", "TRIGGER", "Attack", nth=1),
+        _span(text, "arrested", "TRIGGER", "Arrests"),
+        _span(text, "Two", "TARGET"),
+        _span(text, "on Wednesday", "DATE"),
+    ]
+    attack, arrest = assemble_events(text, preds, dt.date(2024, 3, 7))
+    assert attack.trigger.text == "shot to death" and attack.date.date == "2024-03-05"
+    # the bare "was shot" of the second mention is the dead victim's, not a survivor's
+    assert (attack.fatalities.best, attack.wounded.best) == (1, 0)
+    assert arrest.sub_event_type == "Arrests" and arrest.date.date == "2024-03-06"
+
+
+def test_the_same_sub_type_on_another_day_or_at_another_place_stays_apart():
+    text = ("Gunmen killed two farmers in Tera on Monday. Gunmen killed a trader in Dori on Monday. "
+            "Last month gunmen killed three herders in Tera.")
+    preds = [_span(text, "killed", "TRIGGER", "Attack", nth=n) for n in range(3)] + [
+        _span(text, "Tera", "LOCATION"), _span(text, "Dori", "LOCATION"), _span(text, "Tera", "LOCATION", nth=1),
+        _span(text, "on Monday", "DATE"), _span(text, "on Monday", "DATE", nth=1), _span(text, "Last month", "DATE"),
+    ]
+    events = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert [(e.place.location, e.date.date) for e in events] == [
+        ("Tera", "2024-03-04"), ("Dori", "2024-03-04"), ("Tera", "2024-02-01")]

@@ -314,6 +314,11 @@ def test_a_hit_with_a_death_told_nearby_is_a_death_unless_the_event_counts_its_w
     for denial in ("No one was killed.", "There were no deaths.", "The wound was not fatal.",
                    "Nobody else was killed, police said."):
         assert _implied(f"A trader was shot in the leg in Kidal. {denial}", "shot") == {"wounded": 1}
+    # a charge names a death that did not happen
+    for charge in ("He faces a charge of attempted murder.", "He was charged with assault with a deadly weapon.",
+                   "Police said the officers used deadly force."):
+        assert _implied(f"A man was shot by police in Burbank. {charge}", "shot") == {"wounded": 1}
+    assert _implied("A man was shot in Burbank. The murder suspect fled.", "shot") == {"fatalities": 1}
 
 
 def test_figures_win_over_what_the_trigger_implies():
