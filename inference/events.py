@@ -16,8 +16,8 @@ from typing import Any, Sequence
 from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
-from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, nobody_else, parse_count,
-                               trigger_counts, wound_of_the_dead)
+from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, parse_count, trigger_counts,
+                               wound_of_the_dead, zero_about_others)
 from inference.outputs import (
     Actor,
     Casualties,
@@ -82,7 +82,8 @@ def _attach(
 
 def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[tuple[Count, SpanPrediction]]:
     parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.end)]
-    return [(count, p) for count, p in parsed if count is not None and not nobody_else(count, text, p.start, p.end)
+    return [(count, p) for count, p in parsed
+            if count is not None and not zero_about_others(count, text, p.start, p.end)
             and not (p.label == "WOUNDED" and wound_of_the_dead(count, _sentence_and_next(text, starts, p.start)))]
 
 

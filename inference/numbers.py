@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 __all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "counts_people",
-           "trigger_counts", "hit_not_killed", "wound_of_the_dead", "nobody_else"]
+           "trigger_counts", "hit_not_killed", "wound_of_the_dead", "zero_about_others"]
 
 
 @dataclass(frozen=True)
@@ -353,21 +353,34 @@ def _trigger_outcome(text: str, start: int, end: int) -> str | None:
 
 
 _ELSE = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.IGNORECASE)
+# "no officers were hurt", "none of the passengers": a zero about one group of people
+_ZERO_GROUP = re.compile(r"^(?:no|zero|not a single|none of (?:the|its|their|our|his|her))\s+([a-z][\w-]*)\s*([a-z]*)",
+                         re.IGNORECASE)
+# words after "no" that still mean anyone at all ("no one", "no casualties", "no immediate reports of deaths")
+_ANYONE = frozenset("one people person persons casualties casualty injuries injury deaths death fatalities "
+                    "fatality lives life victims immediate reports report word confirmed known".split())
 
 
-def nobody_else(count: Count, text: str, start: int, end: int) -> bool:
-    """Whether the figure text[start:end] is a zero about people besides those counted ("no one else was hurt",
-    "no other casualties"): it says nothing of the event's victims, and the lowest-figure rule must not read it
-    as 0.
+def zero_about_others(count: Count, text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] is a zero about people besides the event's victims: "no one else was
+    hurt", "no other casualties", "no officers were injured", "none of the passengers was hurt". It says
+    nothing of the victims, and the lowest-figure rule must not read it as 0 (GUIDELINES section 9).
 
     Example:
-        >>> text = "A man was wounded. No one else was hurt."
-        >>> nobody_else(parse_count("No one"), text, 19, 25), nobody_else(parse_count("A"), text, 0, 1)
-        (True, False)
+        >>> text = "A man was wounded by police. No officers were hurt. No one else was hurt."
+        >>> [zero_about_others(parse_count(f), text, text.index(f), text.index(f) + len(f))
+        ...  for f in ("A", "No", "No one")]
+        [False, True, True]
+        >>> zero_about_others(parse_count("no one"), "Shots were fired but no one was hurt.", 24, 30)
+        False
     """
     if count.high != 0:
         return False
-    return bool(_ELSE.search(text[start:end]) or _ELSE.match(text[end : end + 12].strip()))
+    if _ELSE.search(text[start:end]) or _ELSE.match(text[end : end + 12].strip()):
+        return True
+    group = _ZERO_GROUP.match(text[start : end + 40])
+    # "no American deaths", "no civilian casualties" still give the toll of the people named
+    return bool(group) and not {group.group(1).lower(), group.group(2).lower()} & _ANYONE
 
 
 def wound_of_the_dead(count: Count, context: str) -> bool:

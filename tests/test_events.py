@@ -93,7 +93,7 @@ def test_a_wound_that_killed_its_victim_is_no_wounded_figure():
     assert (event.fatalities.best, event.wounded.best, event.wounded.figures) == (1, 0, ())
 
 
-def test_people_shot_with_no_death_are_wounded_and_nobody_else_adds_nothing():
+def test_people_shot_with_no_death_are_wounded_and_zero_about_others_adds_nothing():
     text = "Two people were shot during a robbery in Kano on Monday. No one else was hurt, police said."
     preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "Two", "FATALITIES"),
              _span(text, "No one", "WOUNDED")]

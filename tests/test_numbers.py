@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, hit_not_killed,
-                               nobody_else, parse_count, trigger_counts, wound_of_the_dead)
+                               parse_count, trigger_counts, wound_of_the_dead, zero_about_others)
 
 
 
@@ -370,12 +370,20 @@ def test_a_figure_of_people_shot_with_no_death_near_counts_the_wounded(text, fig
     ("A guard was wounded. Nobody else was hurt.", "Nobody else", True),
     ("Two died. No other casualties were reported.", "No", True),
     ("No one was hurt in the blast.", "No one", False),
-    ("None of the passengers was injured.", "None", False),
     ("One other person was hurt.", "One", False),
+    ("There were no casualties, police said.", "no casualties", False),
+    ("No injuries were reported.", "No", False),
+    ("There were no immediate reports of deaths.", "no", False),
+    ("None were hurt.", "None", False),
+    # a zero about one group of people: not the event's victims
+    ("A man was wounded by a police officer. No officers were injured.", "No", True),
+    ("The driver was killed. None of the passengers was injured.", "None", True),
+    ("Tehran claimed 80 deaths; the Pentagon said there were no American deaths.", "no American deaths", False),
+    ("Ten rebels died. Not a single soldier was killed.", "Not a single", True),
 ])
 def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other):
     start = text.index(figure)
-    assert nobody_else(parse_count(figure), text, start, start + len(figure)) is other
+    assert zero_about_others(parse_count(figure), text, start, start + len(figure)) is other
 
 
 @pytest.mark.parametrize("text,figure,people", [
