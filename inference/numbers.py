@@ -282,7 +282,7 @@ _DEATH_NEAR = re.compile(
     # not "body" ("a monitoring body"); charges name deaths that did not happen: "attempted murder", "assault with
     # a deadly weapon", "deadly force"
     r"(?<!attempted )\b(?:die[ds]?|dying|dead|deaths?|deadly|killed|killing|fatal|fatally|homicide|murder(?:ed)?|"
-    r"slain|bodies|succumbed|lifeless|mortally|corpses?)\b(?!\s+(?:weapons?|force)\b)",
+    r"slain|bodies|succumbed|lifeless|mortally|corpses?|deceased)\b(?!\s+(?:weapons?|force)\b)",
     re.IGNORECASE,
 )
 _NEAR_BEFORE, _NEAR_AFTER = 200, 300
@@ -511,9 +511,12 @@ _PHRASE = re.compile(
     r"many|numerous|a number of)\b",
     re.IGNORECASE,
 )
+# Month names, not "separatists", "marines", "deceased" or "two may have died".
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:have|be|not|also|still)\b)|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 # Figures that are dates, distances, ages, times, addresses, wounds or shots, not people.
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
+    rf"^\s*{_MONTH}|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
     r"year-old|percent|per cent|%|am\b|pm\b|a\.m|p\.m|hours?\b|days?\b|weeks?\b|months?\b|minutes?\b|"
     r"metres?\b|meters?\b|o'clock|th\b|st\b|nd\b|rd\b|times\b|kg\b|tons?\b|tonnes?\b|vehicles?\b|"
     r"houses?\b|homes?\b|buildings?\b|blocks?\b|(?:(?:gunshot|bullet|stab|shrapnel|knife) )?wounds?\b|shots\b|"
@@ -521,7 +524,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_PEOPLE_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|\b(?:on|since|in|at|route|road|"
+    rf"\b{_MONTH}\.?\s*$|\b(?:on|since|in|at|route|road|"
     r"highway|aged|age|article|resolution)\s*$",
     re.IGNORECASE,
 )
@@ -540,16 +543,32 @@ _BEFORE = re.compile(
 )
 
 
+# People arrested or seen fleeing are not victims ("Two men were arrested", "2 Men Arrested"), unless a casualty
+# word comes first ("two wounded gunmen were arrested"); the words between stay in one clause.
+_SHOT_WORD = re.compile(r"\b(?:shot|stabbed|hit|struck)\b", re.IGNORECASE)
+_NOT_VICTIMS_AFTER = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,6}?(?:(?:were|was|have been|has been|had been|are|is|being|remain|remained)\s+"
+    r"(?:\w+ly\s+)?(?:arrested|detained|apprehended|charged|questioned|taken into custody|in custody|"
+    r"seen fleeing)\b|(?-i:Arrested|Detained|Charged)\b)",  # or a headline's "2 Men Arrested"
+    re.IGNORECASE,
+)
+
+
 def counts_people(text: str, end: int) -> bool:
-    """Whether the figure ending at text[end] may count people, by what follows it: not a date, an age, a
-    distance, an address, wounds or shots ("multiple gunshot wounds", "the 1900 block", "a 20-year-old").
+    """Whether the figure ending at text[end] may count victims, by what follows it: not a date, an age, a
+    distance, an address, wounds or shots ("multiple gunshot wounds", "the 1900 block", "a 20-year-old"), nor
+    people arrested or sought ("two men were arrested", "three suspects").
 
     Example:
-        >>> text = "He died of multiple gunshot wounds; two others were hurt."
-        >>> counts_people(text, 19), counts_people(text, 39)
-        (False, True)
+        >>> text = "He died of multiple gunshot wounds; two others were hurt. Two men were arrested."
+        >>> counts_people(text, 19), counts_people(text, 39), counts_people(text, 61)
+        (False, True, False)
     """
-    return not _NOT_PEOPLE_AFTER.search(text[end:end + 30])
+    after = text[end : end + 60]
+    if _NOT_PEOPLE_AFTER.search(after[:30]):
+        return False
+    arrested = _NOT_VICTIMS_AFTER.search(after)
+    return not arrested or bool(_AFTER.search(after[: arrested.end()]) or _SHOT_WORD.search(after[: arrested.end()]))
 
 
 def extract_counts(sentence: str) -> list[tuple[int, int, Count]]:

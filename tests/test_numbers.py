@@ -338,6 +338,7 @@ def test_figures_win_over_what_the_trigger_implies():
     ("The victim was found with a fatal wound.", True),
     ("He is in hospital with a gunshot wound.", False),
     ("Medics found him with a gunshot wound. He was pronounced dead at the scene.", True),
+    ("She was found with a gunshot wound to the head. She was later pronounced deceased.", True),
     ("He was treated for a gunshot wound. No one was killed in the attack.", False),
     ("His injuries are not life-threatening.", False),
 ])
@@ -395,6 +396,24 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("Two men were wounded and three others hurt.", "Two", True),
     ("the toll rose to 12 on Sunday", "12", True),
     ("killing two, wounding several", "several", True),
+    # months, not words that start like one
+    ("the raid of 12 March 2024", "12", False),
+    ("attacks on 5 Sept. left", "5", False),
+    ("three separatists were killed", "three", True),
+    ("12 marines died", "12", True),
+    ("two deceased victims", "two", True),
+    ("two may have died", "two", True),
+    # people arrested or seen fleeing are no victims, unless hurt first
+    ("Two men were arrested on drug charges.", "Two", False),
+    ("2 Men Arrested on Drug Charges Following Fatal Shooting", "2", False),
+    ("Two male adults were detained when the boy was rescued.", "Two", False),
+    ("Two black males wearing dark clothing were seen fleeing the scene.", "Two", False),
+    ("Two suspects are in custody.", "Two", False),
+    ("two wounded gunmen were arrested", "two", True),
+    ("Two people were shot and a man was arrested.", "Two", True),
+    ("Two people were shot; police arrested a suspect.", "Two", True),
+    ("seven men they had detained were executed", "seven", True),
+    ("at least 26 of the detained men were found dead", "at least 26", True),
 ])
 def test_counts_people_by_what_follows_the_figure(text, figure, people):
     start = text.index(figure)
