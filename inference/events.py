@@ -10,14 +10,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from typing import Any, Sequence
 
 from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
-from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, parse_count, trigger_counts,
-                               wound_of_the_dead, zero_about_others)
+from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, killed_not_hit, parse_count,
+                               trigger_counts, wound_of_the_dead, zero_about_others)
 from inference.outputs import (
     Actor,
     Casualties,
@@ -81,7 +82,7 @@ def _attach(
 
 
 def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[tuple[Count, SpanPrediction]]:
-    parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.end)]
+    parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.start, p.end)]
     return [(count, p) for count, p in parsed
             if count is not None and not zero_about_others(count, text, p.start, p.end)
             and not (p.label == "WOUNDED" and wound_of_the_dead(count, _sentence_and_next(text, starts, p.start)))]
@@ -116,12 +117,15 @@ def _event_casualties(text: str, by_label: dict[str, list[SpanPrediction]], trig
                       starts: list[int]) -> tuple[Casualties, Casualties]:
     """Fatalities and wounded from the event's figures; a role with none may take the 1 its trigger implies
     ("shot dead", "shot in the leg": numbers.trigger_counts)."""
-    # "Two people were shot" marked as killed with no death told near: they count as wounded.
-    moved = [p for p in by_label["FATALITIES"] if hit_not_killed(text, p.start, p.end)]
-    kept = [p for p in by_label["FATALITIES"] if p not in moved]
-    wounded_spans = sorted(by_label["WOUNDED"] + [dataclasses.replace(p, label="WOUNDED") for p in moved],
-                           key=lambda p: p.start)
-    killed, wounded = _figures(text, kept, starts), _figures(text, wounded_spans, starts)
+    # "Two people were shot" marked as killed with no death told near: they count as wounded; "two villagers
+    # were shot dead" marked as wounded: they count as killed.
+    to_wounded = [p for p in by_label["FATALITIES"] if hit_not_killed(text, p.start, p.end)]
+    to_killed = [p for p in by_label["WOUNDED"] if killed_not_hit(text, p.start, p.end)]
+    killed_spans = sorted([p for p in by_label["FATALITIES"] if p not in to_wounded]
+                          + [dataclasses.replace(p, label="FATALITIES") for p in to_killed], key=lambda p: p.start)
+    wounded_spans = sorted([p for p in by_label["WOUNDED"] if p not in to_killed]
+                           + [dataclasses.replace(p, label="WOUNDED") for p in to_wounded], key=lambda p: p.start)
+    killed, wounded = _figures(text, killed_spans, starts), _figures(text, wounded_spans, starts)
     implied = trigger_counts(text, [(t.start, t.end) for t in triggers], [c for c, _ in killed],
                              [c for c, _ in wounded])
     if "fatalities" in implied:
@@ -168,6 +172,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
 
     def build(group: list[SpanPrediction], args: list[SpanPrediction]) -> Event:
         anchor = group[0]
+        args = _before_an_earlier_time(text, group, args, sentence_of, reference)
         by_label: dict[str, list[SpanPrediction]] = defaultdict(list)
         for p in sorted(args, key=lambda p: p.start):
             by_label[p.label].append(p)
@@ -210,6 +215,47 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     merged = [build(sorted((t for i in c for t in groups[i]), key=lambda t: t.start), [p for i in c for p in args[i]])
               for c in clusters]
     return _inherit_places(merged)
+
+
+_EARLIER = re.compile(r"\b(?:earlier|last|previous|previously|ago|before)\b", re.IGNORECASE)
+
+
+def _before_an_earlier_time(text: str, group: Sequence[SpanPrediction], args: list[SpanPrediction],
+                            sentence_of: dict[int, int], reference: dt.date | None) -> list[SpanPrediction]:
+    """The event's arguments less those carried over from the sentences after the story moves to an earlier
+    time ("... wounding 23, the governor said. Earlier this month, a drone attack wounded nine people."): when the
+    model misses the older event's trigger, its figures and places would otherwise join this event. The story
+    has moved back when a later sentence with no trigger of this event has a date before the event's own (the
+    one in its trigger's sentence); an event with no date of its own keeps all its arguments."""
+    if reference is None:
+        return args
+    own_sentences = {sentence_of[t.start] for t in group}
+    own_day = next((r.date for p in args if p.label == "DATE" and sentence_of[p.start] in own_sentences
+                    and (r := resolve_date(text[p.start : p.end], reference)) is not None), None)
+    if own_day is None:
+        return args
+    last_own = max(own_sentences)
+    for p in sorted(args, key=lambda p: p.start):
+        sent = sentence_of[p.start]
+        if p.label != "DATE" or sent <= last_own:
+            continue
+        told = resolve_date(text[p.start : p.end], reference)
+        # the span may leave out "earlier" in "Earlier this month"
+        if told is not None and _earlier(told.date, told.precision, own_day, text[max(0, p.start - 12) : p.end]):
+            return [q for q in args if sentence_of[q.start] < sent]
+    return args
+
+
+def _earlier(day: dt.date, precision: int, own_day: dt.date, expression: str) -> bool:
+    # a week or a month is earlier when it ends before the event's day, or when the words say so ("earlier this
+    # month", "last week") and it starts before it
+    if precision == 1:
+        return day < own_day
+    if precision == 2:
+        ends = day + dt.timedelta(days=7)
+    else:  # the first of the next month
+        ends = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return ends <= own_day or (day < own_day and bool(_EARLIER.search(expression)))
 
 
 def _same_event_clusters(events: Sequence[Event]) -> list[list[int]]:

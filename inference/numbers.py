@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 __all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "counts_people",
-           "trigger_counts", "hit_not_killed", "wound_of_the_dead", "zero_about_others"]
+           "trigger_counts", "hit_not_killed", "killed_not_hit", "wound_of_the_dead", "zero_about_others"]
 
 
 @dataclass(frozen=True)
@@ -337,6 +337,29 @@ def hit_not_killed(text: str, start: int, end: int) -> bool:
     return bool(_SHOT_AFTER.search(text[end : end + 60])) and not _death_near(text, start, end)
 
 
+# "Two villagers who resisted were shot dead": the figure counts people killed.
+_KILLED_AFTER = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,6}?(?:were|was|have been|has been|had been)\s+(?:(?:\w+ly|later)\s+)?(?:shot dead|"
+    r"shot and killed|(?:shot|stabbed|hacked|beaten|burned|burnt) to death|killed|gunned down|beheaded|executed|"
+    r"murdered|slain|lynched)\b",
+    re.IGNORECASE,
+)
+
+
+def killed_not_hit(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] counts people the same clause says were killed ("Two villagers who
+    tried to resist were shot dead"): fatalities, whatever label the model gave it.
+
+    Example:
+        >>> killed_not_hit("Two villagers who tried to resist were shot dead.", 0, 3)
+        True
+        >>> killed_not_hit("Two villagers were wounded and one was killed.", 0, 3)
+        False
+    """
+    killed = _KILLED_AFTER.search(text[end : end + 80])
+    return bool(killed) and not _WOUND_WORDS.search(killed.group(0))
+
+
 def _trigger_outcome(text: str, start: int, end: int) -> str | None:
     """What a trigger, read with the words next to it, says of its victim: "killed", "hit" (a person hit, with
     no death told nearby), "hit_death_near" (one told nearby: "was shot ... He died in hospital") or None."""
@@ -512,8 +535,8 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Month names, not "separatists", "marines", "deceased" or "two may have died".
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:have|be|not|also|still)\b)|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:have|be|not|also|still)\b)|june?|"
+          r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 # Figures that are dates, distances, ages, times, addresses, wounds or shots, not people.
 _NOT_PEOPLE_AFTER = re.compile(
     rf"^\s*{_MONTH}|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
@@ -543,30 +566,45 @@ _BEFORE = re.compile(
 )
 
 
-# People arrested or seen fleeing are not victims ("Two men were arrested", "2 Men Arrested"), unless a casualty
-# word comes first ("two wounded gunmen were arrested"); the words between stay in one clause.
+# People arrested, taken or seen fleeing are not victims ("Two men were arrested", a headline's "2 Men Arrested",
+# "Forty students were abducted"), unless a casualty word comes first ("two wounded gunmen were arrested"); the
+# words between stay in one clause.
 _SHOT_WORD = re.compile(r"\b(?:shot|stabbed|hit|struck)\b", re.IGNORECASE)
 _NOT_VICTIMS_AFTER = re.compile(
     r"^\s*(?:[\w'-]+\s+){0,6}?(?:(?:were|was|have been|has been|had been|are|is|being|remain|remained)\s+"
-    r"(?:\w+ly\s+)?(?:arrested|detained|apprehended|charged|questioned|taken into custody|in custody|"
-    r"seen fleeing)\b|(?-i:Arrested|Detained|Charged)\b)",  # or a headline's "2 Men Arrested"
+    r"(?:\w+ly\s+)?(?:arrested|detained|apprehended|charged|questioned|taken into custody|in custody|abducted|"
+    r"kidnapped|taken hostage|freed|released|rescued|seen fleeing)\b|(?-i:Arrested|Detained|Charged)\b)",
     re.IGNORECASE,
 )
 
 
-def counts_people(text: str, end: int) -> bool:
-    """Whether the figure ending at text[end] may count victims, by what follows it: not a date, an age, a
-    distance, an address, wounds or shots ("multiple gunshot wounds", "the 1900 block", "a 20-year-old"), nor
-    people arrested or sought ("two men were arrested", "three suspects").
+# People taken, freed or arrested are no victims of death or wounds: "abducting 31 people", "freed 12 hostages".
+_CAPTIVES_BEFORE = re.compile(
+    r"\b(?:abduct(?:ed|ing)|kidnap(?:ped|ping)|seiz(?:ed|ing)|captur(?:ed|ing)|detain(?:ed|ing)|arrest(?:ed|ing)|"
+    r"took|taking|free(?:d|ing)|releas(?:ed|ing)|rescu(?:ed|ing))\s+(?:(?:at least|more than|about|some|nearly|"
+    r"around|up to|over|another)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_HURT_NEXT = re.compile(r"\s*(?:injured|wounded|hurt|dead|bodies)\b", re.IGNORECASE)
+
+
+def counts_people(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] may count people killed or hurt, by the words around it: not a date,
+    an age, a distance, an address, wounds or shots ("multiple gunshot wounds", "the 1900 block", "a
+    20-year-old"), nor people taken, arrested or seen fleeing ("abducting 31 people", "two men were arrested").
 
     Example:
         >>> text = "He died of multiple gunshot wounds; two others were hurt. Two men were arrested."
-        >>> counts_people(text, 19), counts_people(text, 39), counts_people(text, 61)
-        (False, True, False)
+        >>> [counts_people(text, text.index(f), text.index(f) + len(f)) for f in ("multiple", "two", "Two")]
+        [False, True, False]
     """
     after = text[end : end + 60]
     if _NOT_PEOPLE_AFTER.search(after[:30]):
         return False
+    if _CAPTIVES_BEFORE.search(text[max(0, start - 30) : start]) and not _HURT_NEXT.match(after):
+        return False  # "took 14 injured people to hospital" still counts them
     arrested = _NOT_VICTIMS_AFTER.search(after)
     return not arrested or bool(_AFTER.search(after[: arrested.end()]) or _SHOT_WORD.search(after[: arrested.end()]))
 
@@ -587,7 +625,7 @@ def extract_counts(sentence: str) -> list[tuple[int, int, Count]]:
     found: list[tuple[int, int, Count]] = []
     for m in _PHRASE.finditer(sentence):
         start, end = m.span()
-        if not counts_people(sentence, end) or _NOT_PEOPLE_BEFORE.search(sentence[max(0, start - 12):start]):
+        if not counts_people(sentence, start, end) or _NOT_PEOPLE_BEFORE.search(sentence[max(0, start - 12):start]):
             continue
         if not (_AFTER.search(sentence[end:end + 80]) or _BEFORE.search(sentence[max(0, start - 40):start])):
             continue

@@ -141,3 +141,24 @@ def test_the_same_sub_type_on_another_day_or_at_another_place_stays_apart():
     events = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert [(e.place.location, e.date.date) for e in events] == [
         ("Tera", "2024-03-04"), ("Dori", "2024-03-04"), ("Tera", "2024-02-01")]
+
+
+def test_figures_told_after_the_story_moves_to_an_earlier_time_stay_out():
+    # the older attack's trigger was missed: its "nine" must not become this strike's wounded
+    text = ("A missile struck a residential block in Kharkiv late on Monday, killing four people and wounding 23. "
+            "Earlier this month, a drone attack on the city wounded nine people.")
+    preds = [_span(text, "struck", "TRIGGER", "Shelling/artillery/missile attack"), _span(text, "Kharkiv", "LOCATION"),
+             _span(text, "late on Monday", "DATE"), _span(text, "four", "FATALITIES"), _span(text, "23", "WOUNDED"),
+             _span(text, "this month", "DATE"), _span(text, "nine", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2025, 10, 8))
+    assert (event.date.date, event.fatalities.best, event.wounded.best, event.wounded.high) == ("2025-10-06", 4, 23, 23)
+
+
+def test_a_later_toll_still_joins_its_event():
+    text = ("Gunmen killed eight villagers in Tera on Monday. On Wednesday, the toll rose to 12, officials said. "
+            "Last week, gunmen killed three herders nearby.")
+    preds = [_span(text, "killed", "TRIGGER", "Attack"), _span(text, "Tera", "LOCATION"),
+             _span(text, "on Monday", "DATE"), _span(text, "eight", "FATALITIES"), _span(text, "On Wednesday", "DATE"),
+             _span(text, "12", "FATALITIES"), _span(text, "Last week", "DATE"), _span(text, "three", "FATALITIES")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.fatalities.high) == (8, 12)

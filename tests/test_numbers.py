@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, hit_not_killed,
-                               parse_count, trigger_counts, wound_of_the_dead, zero_about_others)
+                               killed_not_hit, parse_count, trigger_counts, wound_of_the_dead, zero_about_others)
 
 
 
@@ -366,6 +366,21 @@ def test_a_figure_of_people_shot_with_no_death_near_counts_the_wounded(text, fig
     assert hit_not_killed(text, start, start + len(figure)) is hit
 
 
+@pytest.mark.parametrize("text,figure,dead", [
+    ("Two villagers who tried to resist were shot dead, he said.", "Two", True),
+    ("Three soldiers were killed and five wounded.", "Three", True),
+    ("2 people were shot and killed outside a bar.", "2", True),
+    ("Two of the hostages were later executed.", "Two", True),
+    ("Two villagers were wounded and one was killed.", "Two", False),
+    ("Three were hurt when a man was shot dead.", "Three", False),
+    ("Two people were shot; one was killed.", "Two", False),
+    ("Five were wounded in the blast.", "Five", False),
+])
+def test_a_figure_of_people_killed_in_its_own_clause_counts_the_dead(text, figure, dead):
+    start = text.index(figure)
+    assert killed_not_hit(text, start, start + len(figure)) is dead
+
+
 @pytest.mark.parametrize("text,figure,other", [
     ("A guard was wounded. No one else was hurt.", "No one", True),
     ("A guard was wounded. Nobody else was hurt.", "Nobody else", True),
@@ -414,7 +429,14 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("Two people were shot; police arrested a suspect.", "Two", True),
     ("seven men they had detained were executed", "seven", True),
     ("at least 26 of the detained men were found dead", "at least 26", True),
+    # people taken or freed are no victims of death or wounds
+    ("Bandits stormed the village, abducting 31 people.", "31", False),
+    ("Troops freed at least 12 hostages on Friday.", "at least 12", False),
+    ("Forty students were abducted from their school.", "Forty", False),
+    ("Gunmen killed 3 and abducted 10.", "3", True),
+    ("Gunmen abducted and killed 5 traders.", "5", True),
+    ("The fire brigade took 14 injured people to hospital.", "14", True),
 ])
 def test_counts_people_by_what_follows_the_figure(text, figure, people):
     start = text.index(figure)
-    assert counts_people(text, start + len(figure)) is people
+    assert counts_people(text, start, start + len(figure)) is people
