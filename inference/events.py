@@ -31,6 +31,7 @@ from inference.outputs import (
 from inference.places import article_country, resolve_place
 from inference.schema import SUB_EVENT_TO_TYPE
 from inference.sentences import sentence_index, sentence_starts, sentence_text
+from inference.weapons import explosion_sub_type
 
 _CONTEXT_CHARS = 20_000
 # Labels that may attach to a trigger in an earlier sentence (a later sentence gives another source's toll).
@@ -177,6 +178,10 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         for p in sorted(args, key=lambda p: p.start):
             by_label[p.label].append(p)
         sub = anchor.sub_event_type or ""
+        if SUB_EVENT_TO_TYPE[sub] == "Explosions/Remote violence":
+            # ACLED sorts explosions by weapon; "struck" alone says nothing of it
+            sub = explosion_sub_type(" ".join(text[t.start : t.end] for t in group),
+                                     [text[p.start : p.end] for p in by_label["WEAPON"]]) or sub
         actors = _actors(text, by_label["ACTOR"])
         targets = _actors(text, by_label["TARGET"])
         actor1 = actors[0] if actors else None
