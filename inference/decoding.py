@@ -8,6 +8,7 @@ from typing import Sequence
 import numpy as np
 
 from inference.labels import split_entity
+from inference.numbers import is_count_phrase
 
 
 @dataclass(frozen=True)
@@ -135,21 +136,13 @@ def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list
         units.append((tokens, label, prefix))
     _join_connectors(units, scores.offsets, text)
 
-    spans: list[SpanPrediction] = []
+    raw: list[tuple[list[int], str]] = []  # (token indices, label) of each span
     current: list[int] = []  # token indices of the open span
     current_label: str | None = None
 
     def close() -> None:
-        if not current:
-            return
-        token_probs = scores.probs[current]
-        score = float(token_probs.max(axis=1).mean())
-        sub = None
-        if current_label == "TRIGGER":
-            mass = {s: float(token_probs[:, cols].sum()) for s, cols in trigger_columns.items()}
-            sub = max(mass, key=mass.get)
-        start, end = scores.offsets[current[0]][0], scores.offsets[current[-1]][1]
-        spans.append(SpanPrediction(start, end, current_label or "", sub, score))
+        if current:
+            raw.append((current, current_label or ""))
 
     previous_end = -1
     for tokens, label, prefix in units:
@@ -167,4 +160,50 @@ def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list
             close()
             current, current_label = list(tokens), label
     close()
+    raw = _join_split_counts(raw, scores, text, b_columns, i_columns)
+
+    spans: list[SpanPrediction] = []
+    for tokens, label in raw:
+        token_probs = scores.probs[tokens]
+        score = float(token_probs.max(axis=1).mean())
+        sub = None
+        if label == "TRIGGER":
+            mass = {s: float(token_probs[:, cols].sum()) for s, cols in trigger_columns.items()}
+            sub = max(mass, key=mass.get)
+        spans.append(SpanPrediction(scores.offsets[tokens[0]][0], scores.offsets[tokens[-1]][1], label, sub, score))
     return spans
+
+
+_COUNT_LABELS = ("FATALITIES", "WOUNDED")
+
+
+def _join_split_counts(raw: list[tuple[list[int], str]], scores: TokenScores, text: str,
+                       b_columns: dict[str, list[int]], i_columns: dict[str, list[int]]) -> list[tuple[list[int], str]]:
+    """One count phrase split between the two count labels ("between 15 and" | "20", "up" | "to" | "eight") is
+    one span, labelled by the count label with more probability mass over its tokens."""
+
+    def start(tokens: list[int]) -> int:
+        return scores.offsets[tokens[0]][0]
+
+    def end(tokens: list[int]) -> int:
+        return scores.offsets[tokens[-1]][1]
+
+    # runs of count spans with at most a space or a hyphen between them
+    runs: list[list[tuple[list[int], str]]] = []
+    for tokens, label in raw:
+        run = runs[-1] if runs else None
+        if run and label in _COUNT_LABELS and run[-1][1] in _COUNT_LABELS and \
+                len(gap := text[end(run[-1][0]) : start(tokens)]) <= 1 and gap.strip(" -") == "":
+            run.append((tokens, label))
+        else:
+            runs.append([(tokens, label)])
+    out: list[tuple[list[int], str]] = []
+    for run in runs:
+        joined = [t for tokens, _ in run for t in tokens]
+        if len(run) > 1 and is_count_phrase(text[start(joined) : end(joined)]):
+            probs = scores.probs[joined]
+            mass = {lab: float(probs[:, b_columns[lab] + i_columns[lab]].sum()) for lab in _COUNT_LABELS}
+            out.append((joined, max(mass, key=mass.get)))
+        else:
+            out.extend(run)
+    return out

@@ -18,7 +18,7 @@ from inference.actors import clean_actor, group_actors
 from inference.dates import parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
 from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, killed_not_hit, parse_count,
-                               trigger_counts, wound_of_the_dead, zero_about_others)
+                               sum_parts, trigger_counts, wound_of_the_dead, zero_about_others)
 from inference.outputs import (
     Actor,
     Casualties,
@@ -84,9 +84,15 @@ def _attach(
 
 def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[tuple[Count, SpanPrediction]]:
     parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.start, p.end)]
-    return [(count, p) for count, p in parsed
+    kept = [(count, p) for count, p in parsed
             if count is not None and not zero_about_others(count, text, p.start, p.end)
             and not (p.label == "WOUNDED" and wound_of_the_dead(count, _sentence_and_next(text, starts, p.start)))]
+    by_start = {p.start: p for _, p in kept}
+    # a total told in parts ("three soldiers and two civilians") is one figure whose span covers the parts
+    return [(count, by_start[start] if by_start[start].end == end else
+             dataclasses.replace(by_start[start], end=end,
+                                 score=min(p.score for _, p in kept if start <= p.start < end)))
+            for count, start, end in sum_parts(text, [(c, p.start, p.end) for c, p in kept])]
 
 
 def _sentence_and_next(text: str, starts: list[int], offset: int) -> str:

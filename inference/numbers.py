@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 __all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "counts_people",
-           "trigger_counts", "hit_not_killed", "killed_not_hit", "wound_of_the_dead", "zero_about_others"]
+           "trigger_counts", "hit_not_killed", "killed_not_hit", "wound_of_the_dead", "zero_about_others",
+           "sum_parts", "is_count_phrase"]
 
 
 @dataclass(frozen=True)
@@ -406,6 +407,58 @@ def zero_about_others(count: Count, text: str, start: int, end: int) -> bool:
     return bool(group) and not {group.group(1).lower(), group.group(2).lower()} & _ANYONE
 
 
+# "three soldiers and two civilians", "two soldiers, a policeman and three civilians": the words between two
+# figures are the first one's noun and a conjunction.
+_PART_LINK = re.compile(r"^\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|"
+                        r"\s+as well as\s+|\s+plus\s+)$", re.IGNORECASE)
+_NOT_A_NOUN = re.compile(r"\b(?:were|was|are|is|had|have|has|been|killed|died|dead|wounded|injured|hurt|shot|"
+                         r"stabbed|hit|struck|missing|abducted|kidnapped|arrested|detained|on|in|at|by|said|says|"
+                         r"from|to|when|while|and)\b", re.IGNORECASE)
+_SUBSET = re.compile(r"^\s*(?:of (?:them|whom|those|the)|among)\b", re.IGNORECASE)
+_NEXT_NOUN = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?([\w'-]+)")
+
+
+def _part_of_same_total(text: str, first_end: int, second_start: int, second_end: int) -> bool:
+    link = _PART_LINK.match(text[first_end:second_start])
+    if link is None or _SUBSET.match(text[second_end : second_end + 20]):
+        return False  # "10 people, 3 of them children" is a figure and a part of it
+    if _NOT_A_NOUN.search(link.group(1)):
+        return False  # "Two were killed on Monday and three on Tuesday": a clause, not a noun, between them
+    noun = _NEXT_NOUN.match(text[second_end : second_end + 40])
+    # "at least 9 soldiers and up to 14 soldiers" gives two figures for the same people
+    return noun is not None and noun.group(1).lower() != link.group(1).lower().split()[-1]
+
+
+def sum_parts(text: str, figures: Sequence[tuple[Count, int, int]]) -> list[tuple[Count, int, int]]:
+    """Join figures that are parts of one total into that total (GUIDELINES section 4): "killing three soldiers
+    and two civilians" is 5 killed, where the lowest-figure rule alone would read 2. Figures of the same people
+    ("at least 9 soldiers and up to 14 soldiers") and a part of a figure ("10 people, 3 of them children") stay
+    apart.
+
+    Args:
+        text: the article.
+        figures: (count, start, end) of one role's figures of one event.
+
+    Returns:
+        The figures in text order, each run of parts replaced by one figure spanning it.
+
+    Example:
+        >>> text = "Gunmen killed three soldiers and two civilians."
+        >>> [(c.value, text[s:e]) for c, s, e in sum_parts(text, [(parse_count("three"), 14, 19),
+        ...                                                       (parse_count("two"), 33, 36)])]
+        [(5, 'three soldiers and two')]
+    """
+    out: list[tuple[Count, int, int]] = []
+    for count, start, end in sorted(figures, key=lambda f: f[1]):
+        if out and _part_of_same_total(text, out[-1][2], start, end):
+            total, first, _ = out[-1]
+            out[-1] = (Count(total.value + count.value, total.low + count.low, total.high + count.high,
+                             total.qualifier, total.vague or count.vague, text[first:end]), first, end)
+        else:
+            out.append((count, start, end))
+    return out
+
+
 def wound_of_the_dead(count: Count, context: str) -> bool:
     """Whether a figure-less wound mention tells how a victim died, not that one survived: its sentence or the
     next reports a death ("died of a gunshot wound", "found with a gunshot wound. He was pronounced dead");
@@ -607,6 +660,16 @@ def counts_people(text: str, start: int, end: int) -> bool:
         return False  # "took 14 injured people to hospital" still counts them
     arrested = _NOT_VICTIMS_AFTER.search(after)
     return not arrested or bool(_AFTER.search(after[: arrested.end()]) or _SHOT_WORD.search(after[: arrested.end()]))
+
+
+def is_count_phrase(text: str) -> bool:
+    """Whether the whole of `text` is one count phrase ("between 15 and 20", "more than 40", "Twenty-two").
+
+    Example:
+        >>> is_count_phrase("between 15 and 20"), is_count_phrase("5 and 12")
+        (True, False)
+    """
+    return _PHRASE.fullmatch(text.strip()) is not None
 
 
 def extract_counts(sentence: str) -> list[tuple[int, int, Count]]:

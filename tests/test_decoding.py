@@ -108,3 +108,18 @@ def test_sentences_keep_abbreviations_and_split_paragraphs():
     text = "Lt. Col. Ali said 3 died on Oct. 3. Residents fled.\n\nA second attack followed"
     starts = sentence_starts(text)
     assert [text[s:].split()[0] for s in starts] == ["Lt.", "Residents", "A"]
+
+
+def test_a_count_phrase_split_between_killed_and_wounded_is_one_span():
+    # "between 15 and" tagged killed, "20" wounded: one figure, labelled by the larger probability mass
+    text = "numbered between 15 and 20 people"
+    pieces = [(0, 8), (9, 16), (17, 19), (20, 23), (24, 26), (27, 33)]
+    assert spans_of(text, pieces, ["O", "B-FATALITIES", "I-FATALITIES", "I-FATALITIES", "B-WOUNDED", "O"]) == [
+        ("between 15 and 20", "FATALITIES")]
+    text = "up to eight people"
+    assert spans_of(text, [(0, 2), (3, 5), (6, 11), (12, 18)], ["B-WOUNDED", "B-FATALITIES", "B-WOUNDED", "O"]) == [
+        ("up to eight", "WOUNDED")]
+    # two figures side by side are not one phrase: "5 and 12" stay apart
+    text = "killing 5 and 12 wounded"
+    assert spans_of(text, [(0, 7), (8, 9), (10, 13), (14, 16), (17, 24)],
+                    ["O", "B-FATALITIES", "O", "B-WOUNDED", "O"]) == [("5", "FATALITIES"), ("12", "WOUNDED")]

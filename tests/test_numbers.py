@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
 from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, hit_not_killed,
-                               killed_not_hit, parse_count, trigger_counts, wound_of_the_dead, zero_about_others)
+                               killed_not_hit, parse_count, sum_parts, trigger_counts, wound_of_the_dead,
+                               zero_about_others)
 
 
 
@@ -379,6 +381,27 @@ def test_a_figure_of_people_shot_with_no_death_near_counts_the_wounded(text, fig
 def test_a_figure_of_people_killed_in_its_own_clause_counts_the_dead(text, figure, dead):
     start = text.index(figure)
     assert killed_not_hit(text, start, start + len(figure)) is dead
+
+
+@pytest.mark.parametrize("text,figures,totals", [
+    ("Gunmen killed three soldiers and two civilians.", ["three", "two"], [5]),
+    ("The blast killed two policemen and a civilian.", ["two", "a"], [3]),
+    ("12 soldiers and 30 militants were killed in the clashes.", ["12", "30"], [42]),
+    ("It killed two soldiers, a policeman and three civilians.", ["two", "a", "three"], [6]),
+    ("It killed two soldiers as well as four herders.", ["two", "four"], [6]),
+    # figures for the same people, or a part of a figure, stay apart
+    ("at least 9 soldiers and up to 14 soldiers died", ["at least 9", "up to 14"], [9, 14]),
+    ("The attack killed 10 people, 3 of them children.", ["10", "3"], [10, 3]),
+    ("Nine soldiers died, the army said; the rebels said 14 soldiers died.", ["Nine", "14"], [9, 14]),
+    ("Two were killed on Monday and three on Tuesday.", ["Two", "three"], [2, 3]),
+    ("Three shot, one dead after a memorial service", ["Three", "one"], [3, 1]),
+])
+def test_a_total_told_in_parts_is_their_sum(text, figures, totals):
+    spans = []
+    for figure in figures:
+        found = re.compile(rf"\b{figure}\b").search(text, spans[-1][2] if spans else 0)
+        spans.append((parse_count(figure), found.start(), found.end()))
+    assert [count.value for count, _, _ in sum_parts(text, spans)] == totals
 
 
 @pytest.mark.parametrize("text,figure,other", [

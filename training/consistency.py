@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from inference.dates import reference_date, resolve_date
-from inference.numbers import combine_counts, parse_count, trigger_counts, zero_about_others
+from inference.numbers import combine_counts, parse_count, sum_parts, trigger_counts, zero_about_others
 from inference.places import resolve_place, same_admin1
 
 
@@ -28,8 +28,9 @@ def computed_values(doc: dict[str, Any], event: dict[str, Any]) -> dict[str, Any
     for role in ("fatalities", "wounded"):
         linked = [spans[i] for i in (event.get("arguments") or {}).get(role, [])]
         parsed = [(parse_count(doc["text"][s["start"] : s["end"]]), s) for s in linked]
-        counts[role] = [c for c, s in parsed
-                        if c is not None and not zero_about_others(c, doc["text"], s["start"], s["end"])]
+        figures = [(c, s["start"], s["end"]) for c, s in parsed
+                   if c is not None and not zero_about_others(c, doc["text"], s["start"], s["end"])]
+        counts[role] = [c for c, _, _ in sum_parts(doc["text"], figures)]
     trigger = next((s for s in doc["spans"] if s["id"] == event.get("trigger")), None)
     if trigger is not None:  # "was shot dead" with no figure: 1, vague
         implied = trigger_counts(doc["text"], [(trigger["start"], trigger["end"])], counts["fatalities"],
