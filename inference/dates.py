@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventDate", "parse_dateline", "reference_date", "resolve_date"]
+__all__ = ["EventDate", "parse_dateline", "reference_date", "resolve_date", "find_dates", "SAME_DAY_AS_BEFORE"]
 
 
 @dataclass(frozen=True)
@@ -346,3 +346,34 @@ def resolve_date(expression: str, reference: dt.date) -> EventDate | None:
     if found is None:
         return None
     return EventDate(found[0], found[1], expression)
+
+
+_PART = r"(?:morning|afternoon|evening|night)"
+_FOUND = re.compile(
+    rf"\b(?:(?:late|early) (?:on )?|on |(?:in )?the (?:early hours|{_PART}) of |before dawn on |(?:last|this past) )?"
+    rf"(?:(?:{_FULL_WEEKDAY_RE})(?: {_PART})?|(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_RE})\b(?:,? \d{{4}})?)|"
+    r"\b(?:yesterday(?: (?:morning|afternoon|evening))?|overnight|last night|earlier today|this morning|"
+    r"(?:two|three|four|five|six|a few|several) days ago|(?:at|over) the weekend|last (?:week|weekend|month)|"
+    r"earlier this (?:week|month))\b",
+    re.IGNORECASE,
+)
+# "police said on Monday": the day of a statement, not of the event
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|added|stated|claimed)(?: \w+){0,2} $",
+                       re.IGNORECASE)
+# "the same day", "that afternoon": the day of the event told just before
+SAME_DAY_AS_BEFORE = re.compile(rf"\b(?:the same|that) (?:day|{_PART})\b", re.IGNORECASE)
+
+
+def find_dates(sentence: str) -> list[tuple[int, int]]:
+    """Date expressions in a sentence that a DATE span may have missed, the event's own before a statement's
+    ("security sources said on Monday" comes last).
+
+    Example:
+        >>> text = "Two days ago, gunmen attacked a post in Djibo, security sources said on Monday."
+        >>> [text[s:e] for s, e in find_dates(text)]
+        ['Two days ago', 'on Monday']
+    """
+    found = [(m.start(), m.end()) for m in _FOUND.finditer(sentence)]
+    return sorted(found, key=lambda f: bool(_REPORTED.search(sentence[max(0, f[0] - 30) : f[0]])))
+

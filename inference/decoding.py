@@ -96,6 +96,18 @@ def _join_connectors(units: list[tuple[list[int], str | None, str]], offsets: Se
                 units[k - 1], units[k] = (before, label, "B"), (tokens, label, "I")
             if right is None:
                 units[k + 1] = (after, label, "I")
+    # A labelled word with a connector glued on each side is the inside of a name: "e" in "Dasht-e-Barchi" alone
+    # would be no place at all, so the name is taken whole.
+    for k in range(2, len(units) - 2):
+        tokens, label, prefix = units[k]
+        if label is None or any(units[j][1] is not None for j in (k - 2, k - 1, k + 1, k + 2)):
+            continue
+        inner = [bounds(j) for j in range(k - 2, k + 3)]
+        glued = all(inner[j][1] == inner[j + 1][0] for j in range(4))
+        if glued and text[slice(*inner[1])] in _CONNECTORS and text[slice(*inner[3])] in _CONNECTORS:
+            units[k - 2] = (units[k - 2][0], label, prefix)
+            for j in (k - 1, k, k + 1, k + 2):
+                units[j] = (units[j][0], label, "I")
 
 
 def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list[SpanPrediction]:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any, Sequence
 
 from inference.actors import clean_actor, group_actors
-from inference.dates import parse_dateline, resolve_date
+from inference.dates import SAME_DAY_AS_BEFORE, find_dates, parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
 from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, killed_not_hit, parse_count,
                                sum_parts, trigger_counts, wound_of_the_dead, zero_about_others)
@@ -152,10 +152,11 @@ def _actors(text: str, preds: list[SpanPrediction]) -> list[Actor]:
     return out
 
 
-def reference_of(text: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
-    """The date relative expressions resolve against (dateline, else published) and the dateline place."""
-    date, place, _ = parse_dateline(text, published)
-    return (date or published), place
+def reference_of(text: str, published: dt.date | None) -> tuple[dt.date | None, str | None, int]:
+    """The date relative expressions resolve against (dateline, else published), the dateline place and where
+    the dateline ends (0 without one)."""
+    date, place, end = parse_dateline(text, published)
+    return (date or published), place, end
 
 
 def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.date | None) -> list[Event]:
@@ -167,7 +168,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     anchors = [g[0] for g in groups]
     arguments = [p for p in preds if p.label != "TRIGGER"]
     linked = _attach(arguments, anchors, sentence_of)
-    reference, dateline_place = reference_of(text, published)
+    reference, dateline_place, dateline_end = reference_of(text, published)
     # Distinct place names of the article disambiguate each event's place; identical lookups are cached.
     place_names = list(dict.fromkeys(text[p.start : p.end] for p in preds if p.label == "LOCATION"))
     # The text itself names countries and provinces the model did not mark (validation country 0.948 -> 0.985
@@ -194,8 +195,10 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         actor2 = targets[0] if targets else (actors[1] if len(actors) > 1 else None)
         rest = actors[1:] if targets else actors[2:]
         place = _place(text, by_label["LOCATION"], dateline_place, context, country, place_cache)
-        date = _date(text, by_label["DATE"], reference)
         evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])
+        # the dateline's date is the report's, not the event's
+        body = max(0, dateline_end - evidence_start)
+        date = _date(text, by_label["DATE"], reference, (evidence[body:], evidence_start + body))
         fatalities, wounded = _event_casualties(text, by_label, group, starts)
         return Event(
             event_type=SUB_EVENT_TO_TYPE[sub],
@@ -217,7 +220,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         )
 
     args = [linked.get(i, []) for i in range(len(groups))]
-    events = _inherit_places([build(group, args[i]) for i, group in enumerate(groups)])
+    events = _inherit_places(_same_day_as_before([build(group, args[i]) for i, group in enumerate(groups)]))
     clusters = _same_event_clusters(events)
     if len(clusters) == len(events):
         return events
@@ -225,7 +228,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     # the wounded another's bare "was shot" would imply (numbers.trigger_counts).
     merged = [build(sorted((t for i in c for t in groups[i]), key=lambda t: t.start), [p for i in c for p in args[i]])
               for c in clusters]
-    return _inherit_places(merged)
+    return _inherit_places(_same_day_as_before(merged))
 
 
 _EARLIER = re.compile(r"\b(?:earlier|last|previous|previously|ago|before)\b", re.IGNORECASE)
@@ -354,12 +357,37 @@ def _place(
     )
 
 
-def _date(text: str, preds: list[SpanPrediction], reference: dt.date | None) -> EventDateResult:
+def _date(text: str, preds: list[SpanPrediction], reference: dt.date | None,
+          sentence_at: tuple[str, int]) -> EventDateResult:
     if reference is None:
         return EventDateResult(None, None, to_span(text, preds[0]) if preds else None, None)
     for pred in preds:
         resolved = resolve_date(text[pred.start : pred.end], reference)
         if resolved is not None:
             return EventDateResult(resolved.date.isoformat(), resolved.precision, to_span(text, pred), pred.score)
-    # No usable date expression: the report's own day (GUIDELINES section 5).
+    # The model marked no usable date: an expression the trigger's sentence holds ("Two days ago, gunmen ..."),
+    # found by rule, so its span has score 0 and the date no confidence.
+    sentence, offset = sentence_at
+    for start, end in find_dates(sentence):
+        resolved = resolve_date(sentence[start:end], reference)
+        if resolved is not None:
+            span = Span(sentence[start:end], offset + start, offset + end, "DATE", 0.0)
+            return EventDateResult(resolved.date.isoformat(), resolved.precision, span, None)
+    # No date expression: the report's own day (GUIDELINES section 5).
     return EventDateResult(reference.isoformat(), 1, None, None)
+
+
+def _same_day_as_before(events: list[Event]) -> list[Event]:
+    """An event told as happening "the same day" or "that afternoon" took place on the day of the event told
+    before it, not on the report's day."""
+    out: list[Event] = []
+    for event in events:
+        told = event.date.span.text if event.date.span is not None else event.evidence
+        same = SAME_DAY_AS_BEFORE.search(told)
+        if same and out and out[-1].date.date is not None:
+            span = event.date.span or Span(same.group(0), event.evidence_start + same.start(),
+                                           event.evidence_start + same.end(), "DATE", 0.0)
+            date = EventDateResult(out[-1].date.date, out[-1].date.time_precision, span, event.date.confidence)
+            event = dataclasses.replace(event, date=date)
+        out.append(event)
+    return out

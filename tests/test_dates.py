@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from inference.dates import EventDate, parse_dateline, reference_date, resolve_date
+from inference.dates import EventDate, find_dates, parse_dateline, reference_date, resolve_date
 
 THU = dt.date(2024, 3, 14)  # the GUIDELINES example's reference date
 SUN = dt.date(2024, 3, 10)
@@ -199,3 +199,21 @@ def test_guidelines_example_end_to_end():
     text = "NIAMEY, March 14 - Gunmen killed at least 12 villagers in Tera on Wednesday."
     reference = reference_date(text, dt.date(2024, 3, 14))
     assert resolve_date("on Wednesday", reference) == EventDate(dt.date(2024, 3, 13), 1, "on Wednesday")
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("Two days ago, gunmen attacked a post in Djibo, security sources said on Monday.", ["Two days ago", "on Monday"]),
+    # a statement's day comes after the event's own
+    ("Security sources said on Monday that gunmen attacked a post on Saturday.", ["on Saturday", "on Monday"]),
+    ("Before dawn on 31 July, officers went house to house.", ["Before dawn on 31 July"]),
+    ("Five villagers were shot on the evening of 9 March.", ["the evening of 9 March"]),
+    ("Militants attacked an army post in the early hours of Tuesday.", ["in the early hours of Tuesday"]),
+    ("Jihadists killed 20 civilians on the night of Oct. 30.", ["the night of Oct. 30"]),
+    ("Rebels and troops fought at the weekend near Kitshanga.", ["at the weekend"]),
+    ("A bomb exploded late on Thursday night in Kabul.", ["late on Thursday night"]),
+    ("Gunmen attacked the village overnight.", ["overnight"]),
+    ("The May Day rally passed off peacefully.", []),
+    ("The army said it would hold talks.", []),
+])
+def test_find_dates(sentence, found):
+    assert [sentence[s:e] for s, e in find_dates(sentence)] == found

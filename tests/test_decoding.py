@@ -83,6 +83,13 @@ def test_a_hyphenated_compound_keeps_only_the_labelled_word_and_punctuation_stay
         ("Kabul", "LOCATION"), ("Herat", "LOCATION")]
 
 
+def test_a_labelled_word_inside_a_hyphenated_name_takes_the_name_whole():
+    text = "in Dasht-e-Barchi area"
+    pieces = [(0, 2), (3, 7), (7, 8), (8, 9), (9, 10), (10, 11), (11, 17), (18, 22)]
+    names = ["O", "O", "O", "O", "B-LOCATION", "O", "O", "O"]
+    assert spans_of(text, pieces, names) == [("Dasht-e-Barchi", "LOCATION")]
+
+
 def test_a_labelled_connector_pulls_in_the_word_it_is_glued_to():
     text = "in Port-au-Prince and Al-Shabaab"
     pieces = [(0, 2), (3, 7), (7, 8), (8, 10), (10, 11), (11, 17), (18, 21), (22, 24), (24, 25), (25, 32)]

@@ -162,3 +162,21 @@ def test_a_later_toll_still_joins_its_event():
              _span(text, "12", "FATALITIES"), _span(text, "Last week", "DATE"), _span(text, "three", "FATALITIES")]
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert (event.fatalities.best, event.fatalities.high) == (8, 12)
+
+
+def test_a_date_the_model_missed_is_read_from_the_trigger_sentence():
+    text = ("OUAGADOUGOU, June 2 - Two days ago, gunmen attacked a military post in Djibo, security sources said on "
+            "Monday.")
+    (event,) = assemble_events(text, [_span(text, "attacked", "TRIGGER", "Armed clash")], dt.date(2025, 6, 2))
+    assert (event.date.date, event.date.time_precision, event.date.span.text) == ("2025-05-31", 1, "Two days ago")
+    assert event.date.span.score == 0.0 and event.date.confidence is None, "found by rule, not by the model"
+
+
+def test_the_same_day_is_the_day_of_the_event_told_before():
+    text = ("Police fired tear gas at students in Lima on Monday. The same afternoon, protesters blocked a highway "
+            "in Puno.")
+    preds = [_span(text, "fired", "TRIGGER", "Excessive force against protesters"), _span(text, "on Monday", "DATE"),
+             _span(text, "blocked", "TRIGGER", "Violent demonstration")]
+    first, second = assemble_events(text, preds, dt.date(2023, 1, 11))
+    assert first.date.date == second.date.date == "2023-01-09"
+    assert second.date.span.text == "The same afternoon"
