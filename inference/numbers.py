@@ -631,11 +631,12 @@ _NOT_VICTIMS_AFTER = re.compile(
 )
 
 
-# People taken, freed or arrested are no victims of death or wounds: "abducting 31 people", "freed 12 hostages".
+# People taken, freed, arrested or raped are not counted as killed or wounded: "abducting 31 people", "freed 12
+# hostages", "raped at least five women" (sexual violence is an event of its own, with no casualty figure).
 _CAPTIVES_BEFORE = re.compile(
     r"\b(?:abduct(?:ed|ing)|kidnap(?:ped|ping)|seiz(?:ed|ing)|captur(?:ed|ing)|detain(?:ed|ing)|arrest(?:ed|ing)|"
-    r"took|taking|free(?:d|ing)|releas(?:ed|ing)|rescu(?:ed|ing))\s+(?:(?:at least|more than|about|some|nearly|"
-    r"around|up to|over|another)\s+)?$",
+    r"took|taking|free(?:d|ing)|releas(?:ed|ing)|rescu(?:ed|ing)|rap(?:ed|ing)|sexually assault(?:ed|ing))\s+"
+    r"(?:(?:at least|more than|about|some|nearly|around|up to|over|another)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -459,6 +459,8 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("Gunmen killed 3 and abducted 10.", "3", True),
     ("Gunmen abducted and killed 5 traders.", "5", True),
     ("The fire brigade took 14 injured people to hospital.", "14", True),
+    ("Soldiers raped at least five women during house searches.", "at least five", False),
+    ("Gunmen raped and killed two women.", "two", True),
 ])
 def test_counts_people_by_what_follows_the_figure(text, figure, people):
     start = text.index(figure)
