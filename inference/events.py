@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from typing import Any, Sequence
 
-from inference.actors import clean_actor, group_actors
+from inference.actors import clean_actor, group_actors, protest_sides
 from inference.dates import SAME_DAY_AS_BEFORE, find_dates, parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
 from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, killed_not_hit, parse_count,
@@ -194,6 +194,8 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         actor1 = actors[0] if actors else None
         actor2 = targets[0] if targets else (actors[1] if len(actors) > 1 else None)
         rest = actors[1:] if targets else actors[2:]
+        if actor1 and actor2 and protest_sides(sub, actor1.name, actor2.name):
+            actor1, actor2 = actor2, actor1
         place = _place(text, by_label["LOCATION"], dateline_place, context, country, place_cache)
         evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])
         # the dateline's date is the report's, not the event's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inference.actors import clean_actor, group_actors
+from inference.actors import clean_actor, group_actors, protest_sides
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,17 @@ def test_groups_cover_every_index_once_in_order():
 
 def test_lowercase_is_is_not_islamic_state():
     assert group_actors(["is", "Islamic State"]) == [[0], [1]]
+
+
+@pytest.mark.parametrize("sub,first,second,swap", [
+    ("Protest with intervention", "Riot police", "opposition supporters", True),
+    ("Protest with intervention", "teachers", "police", False),
+    ("Violent demonstration", "security forces", "stone-throwing youths", True),
+    ("Excessive force against protesters", "tens of thousands of young demonstrators", "police", True),
+    ("Excessive force against protesters", "Soldiers", "mourners", False),
+    ("Peaceful protest", "Several thousand teachers", None, False),
+    ("Armed clash", "police", "gunmen", False),
+    ("Protest with intervention", "police", "soldiers", False),
+])
+def test_demonstration_sides_follow_acled(sub, first, second, swap):
+    assert protest_sides(sub, first, second) is swap
