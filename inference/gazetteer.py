@@ -62,6 +62,21 @@ INDONESIA_PAPUA_2022 = {
     "Southwest Papua": "Sorong Sorong_Selatan Maybrat Tambrauw Raja_Ampat",
 }
 
+# India: the Jammu and Kashmir Reorganisation Act, 2019 split the state GeoNames calls "Kashmir" into two union
+# territories, Jammu and Kashmir (IN-JK) and Ladakh (IN-LA: the Leh and Kargil districts, GeoNames admin2
+# "Ladakh" and "Kargil"). Rows with no admin2 lie in Ladakh when east of the Zoji La pass (75.5 E).
+INDIA_2019_LADAKH_DISTRICTS = frozenset({"Ladakh", "Leh", "Kargil"})
+INDIA_2019_ZOJI_LA_LONGITUDE = 75.5
+
+
+def india_2019(admin1: str, admin2: str, lon: float) -> str:
+    """The union territory of a GeoNames "Kashmir" row, else its admin1 unchanged."""
+    if admin1 != "Kashmir":
+        return admin1
+    ladakh = admin2 in INDIA_2019_LADAKH_DISTRICTS or (not admin2 and lon > INDIA_2019_ZOJI_LA_LONGITUDE)
+    return "Ladakh" if ladakh else "Jammu and Kashmir"
+
+
 # Spellings of one admin1 in our sources, the press and ACLED; the first is the key we compare on.
 BASE_ALIAS_GROUPS = (
     "nord kivu|north kivu;sud kivu|south kivu;kyiv|kiev|kyivska;odesa|odessa|odeska;zaporizhia|zaporizhzhia|"
@@ -126,7 +141,7 @@ ALIAS_GROUPS = (
     "vayots dzor|vayots dzori|vayoc jor;gegharkunik|gegharkuniki|gegark unik;adjara|ajaria|ajara;"
     "khost|khowst;minya|al minya;shusha|susa;central papua|papua tengah;highland papua|papua pegunungan;"
     "south papua|papua selatan;southwest papua|papua barat daya;belgrade|beograd;naypyitaw|nay pyi taw|"
-    "naypyidaw;ndjamena|ville de ndjamena;tavush|tavus;syunik|syunik;lori|lorri"
+    "naypyidaw;ndjamena|ville de ndjamena;tavush|tavus;syunik|syunik;lori|lorri;jammu and kashmir|kashmir"
 )
 
 # First-level ISO 3166-2 subdivisions that are a city of their own (Bishkek, KG-GB "Bishkek Shaary"; Nay Pyi Taw,

@@ -188,6 +188,8 @@ def _gazetteer() -> _Gazetteer:
                 admin1 = _DRC_TOWN_PROVINCE[name]
             elif cc == "FR":
                 admin1 = _tables.FRANCE_REGIONS_2016.get(admin1, admin1)
+            elif cc == "IN":
+                admin1 = _tables.india_2019(admin1, admin2, float(lon))
             if admin1 and (cc, admin1) not in admin1_names:
                 admin1_names[(cc, admin1)] = _admin1_display(admin1)
             tid = gaz.add(name, float(lat), float(lon), admin1_names.get((cc, admin1), admin1), admin2, cc)

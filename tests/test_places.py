@@ -290,6 +290,11 @@ def test_attacker_nationality_and_possessives_in_the_context():
         (["Clermont-Ferrand"], ("FR", "Auvergne-Rhone-Alpes")),  # 2016 regions; GeoNames: Auvergne
         (["Strasbourg"], ("FR", "Grand Est")),
         (["Wamena", "Jayawijaya regency"], ("ID", "Highland Papua")),  # 2022 split of Papua
+        (["Srinagar"], ("IN", "Jammu and Kashmir")),  # 2019 Reorganisation Act; GeoNames: "Kashmir"
+        (["Kupwara"], ("IN", "Jammu and Kashmir")),
+        (["Leh"], ("IN", "Ladakh")),
+        (["Kargil"], ("IN", "Ladakh")),
+        (["Kashmir"], ("IN", "Jammu and Kashmir")),
     ],
 )
 def test_current_first_level_divisions(names, expected):
