@@ -623,6 +623,7 @@ def resolve_place(names: Sequence[str], *, country_hint: str | None = None, cont
         # Region names among the other spans pin this one to their countries; failing those, a less specific
         # span (names come most specific first) found in one country only.
         later: set[str] = set()
+        later_region = False
         for j, o in enumerate(mentions):
             ccs = {c.cc for c in o.candidates}
             regions = [c for c in o.candidates if c.kind in ("country", "admin1")]
@@ -630,7 +631,12 @@ def resolve_place(names: Sequence[str], *, country_hint: str | None = None, cont
                 ev.only |= {c.cc for c in regions}
             if j > i and len(ccs) == 1:
                 later |= ccs
-        if not ev.only and len(later) == 1:
+                later_region = later_region or any(c.kind != "town" for c in o.candidates)
+        # ...unless only a town pins it and this name is a well-known city elsewhere: in "Mogadishu, Hamar" the
+        # district Hamar is no sign of Norway's town ("Delft, Cape Town" still pins Delft to South Africa)
+        if not ev.only and len(later) == 1 and (later_region or not any(
+                c.kind == "town" and not c.alias and c.cc not in later and gaz.pop[c.town] >= _WELL_KNOWN
+                for c in m.candidates)):
             ev.only = later
         resolved.append((m, _best(gaz, m, ev)))
 

@@ -149,6 +149,12 @@ def test_admin1_named_alongside_decides():
     assert where("Kollo", "Tillaberi")[:2] == ("NE", "Tillaberi")
 
 
+def test_a_small_town_named_after_a_well_known_city_does_not_move_it():
+    # "Mogadishu, Hamar": Hamar is a district of Mogadishu, and Norway's town of that name pins nothing
+    assert where("Mogadishu", "Hamar")[:2] == ("SO", "Banaadir")
+    assert where("Delft", "Cape Town")[0] == "ZA"  # a suburb of a city named after it is still pinned
+
+
 def test_unknown_village_takes_country_and_admin1_from_the_other_names():
     place = resolve_place(["Yelwata", "Guma", "Benue State"])  # "Guma" is also a town in China
     assert (place.iso2, place.admin1, place.location, place.geo_precision) == ("NG", "Benue", "Yelwata", 1)
