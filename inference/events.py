@@ -332,7 +332,8 @@ def _place(
     country: str | None,
     cache: dict[tuple[str, ...], Any],
 ) -> PlaceResult:
-    names = [text[p.start : p.end] for p in preds]
+    # a name told again adds nothing (an incident told in many sentences names its village many times)
+    names = list(dict.fromkeys(text[p.start : p.end] for p in preds))
     # Fall back on the dateline place when the event's sentences name none.
     if not names and dateline_place:
         names = [dateline_place]

@@ -426,6 +426,20 @@ _GENERIC = {f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "wes
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
+# An article's events resolve their places against the same context: read it once (a long article has
+# hundreds of events). The evidence is only read after it is built.
+@functools.lru_cache(maxsize=8)
+def _article_evidence(context: str) -> _Evidence:
+    ev = _Evidence()
+    _context_evidence(_gazetteer(), context, ev)
+    return ev
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_mention(name: str, context: str) -> _Mention:
+    return _mention(_gazetteer(), name, context)
+
+
 def _context_evidence(gaz: _Gazetteer, context: str, ev: _Evidence) -> None:
     found_tokens = list(re.finditer(r"[^\W\d_][\w'\u2019-]*", context))
     tokens = [_POSSESSIVE.sub("", t.group()) for t in found_tokens]  # "Pakistan's army"
@@ -603,7 +617,7 @@ def resolve_place(names: Sequence[str], *, country_hint: str | None = None, cont
         ('NE', 'Tillaberi', 'Tera', 1)
     """
     gaz = _gazetteer()
-    mentions = [_mention(gaz, n, context) for n in names if n and n.strip()]
+    mentions = [_cached_mention(n, context) for n in names if n and n.strip()]
     if not mentions:
         return None
     hint_cc = None
@@ -613,7 +627,8 @@ def resolve_place(names: Sequence[str], *, country_hint: str | None = None, cont
             hint_cc = gaz.countries.get(_key(country_hint))
     base = _Evidence(hint_cc)
     if context:
-        _context_evidence(gaz, context, base)
+        article = _article_evidence(context)
+        base.cues, base.ctx_a1, base.a1_mentions = article.cues, article.ctx_a1, article.a1_mentions
     resolved: list[tuple[_Mention, _Candidate | None]] = []
     for i, m in enumerate(mentions):
         others = [o for j, o in enumerate(mentions) if j != i]
