@@ -435,7 +435,8 @@ def _article_evidence(context: str) -> _Evidence:
     return ev
 
 
-@functools.lru_cache(maxsize=4096)
+# Small: each key holds its article's context (up to 20,000 characters), and a batch streams many articles.
+@functools.lru_cache(maxsize=256)
 def _cached_mention(name: str, context: str) -> _Mention:
     return _mention(_gazetteer(), name, context)
 
