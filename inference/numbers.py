@@ -596,7 +596,11 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"year-old|percent|per cent|%|am\b|pm\b|a\.m|p\.m|hours?\b|days?\b|weeks?\b|months?\b|minutes?\b|"
     r"metres?\b|meters?\b|o'clock|th\b|st\b|nd\b|rd\b|times\b|kg\b|tons?\b|tonnes?\b|vehicles?\b|"
     r"houses?\b|homes?\b|buildings?\b|blocks?\b|(?:(?:gunshot|bullet|stab|shrapnel|knife) )?wounds?\b|shots\b|"
-    r"rounds\b|bullets\b|(?:shell )?casings\b|cartridges\b)",
+    r"rounds\b|bullets\b|(?:shell )?casings\b|cartridges\b|"
+    # weapons ("two ballistic missiles hit the city"), not the people who use them ("five tank crew")
+    r"(?:[a-z-]+\s+)?(?:missiles?|rockets?|drones?|shells?|mortars?|bombs?|grenades?|projectiles?|warplanes?|"
+    r"jets?|helicopters?|tanks?)\b(?!\s+(?:crews?|operators?|disposal|experts?|specialists?|technicians?|teams?|"
+    r"squads?|units?|personnel|men|commanders?|makers?|pilots?)\b))",
     re.IGNORECASE,
 )
 _NOT_PEOPLE_BEFORE = re.compile(
