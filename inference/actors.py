@@ -152,8 +152,8 @@ def group_actors(names: Sequence[str]) -> list[list[int]]:
 
 _SECURITY = re.compile(r"\b(?:police|policemen|policewomen|officers?|troops?|soldiers?|army|security|gendarmes?|"
                        r"gendarmerie|military|riot|guards?|forces|commandos?|marines|paramilitar\w*)\b", re.IGNORECASE)
-# ACLED's sides in demonstrations: the demonstrators act, unless the event is the force used on them.
-_FORCE_FIRST = {"Excessive force against protesters"}
+# ACLED's sides: the demonstrators act, unless the event is the force used on them; the arresting force acts.
+_FORCE_FIRST = {"Excessive force against protesters", "Arrests"}
 _DEMONSTRATORS_FIRST = {"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence"}
 
 
@@ -168,10 +168,10 @@ def is_security_force(name: str) -> bool:
 
 
 def protest_sides(sub_event_type: str, first: str | None, second: str | None) -> bool:
-    """Whether a demonstration event's two sides, in text order, are to be swapped: ACLED codes the demonstrators
-    as actor1 and the police as actor2 in "Protest with intervention", but the police first in "Excessive force
-    against protesters". The corpus agrees in 62 of its 66 demonstration events where one side is a security
-    force.
+    """Whether an event's two sides, in text order, are to be swapped. ACLED codes the demonstrators as actor1
+    and the police as actor2 in "Protest with intervention", but the police first in "Excessive force against
+    protesters", and the arresting force first in "Arrests". The corpus agrees in 120 of its 125 such events
+    where exactly one side is a security force.
 
     Example:
         >>> protest_sides("Protest with intervention", "Riot police", "opposition supporters")
@@ -184,4 +184,3 @@ def protest_sides(sub_event_type: str, first: str | None, second: str | None) ->
     if sub_event_type in _FORCE_FIRST:
         return not is_security_force(first)
     return sub_event_type in _DEMONSTRATORS_FIRST and is_security_force(first)
-

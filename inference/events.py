@@ -194,7 +194,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         actor1 = actors[0] if actors else None
         actor2 = targets[0] if targets else (actors[1] if len(actors) > 1 else None)
         rest = actors[1:] if targets else actors[2:]
-        if actor1 and actor2 and protest_sides(sub, actor1.name, actor2.name):
+        if actor1 and protest_sides(sub, actor1.name, actor2.name if actor2 else None):
             actor1, actor2 = actor2, actor1
         place = _place(text, by_label["LOCATION"], dateline_place, context, country, place_cache)
         evidence, evidence_start = sentence_text(text, starts, sentence_of[anchor.start])

@@ -86,6 +86,10 @@ def test_lowercase_is_is_not_islamic_state():
     ("Excessive force against protesters", "tens of thousands of young demonstrators", "police", True),
     ("Excessive force against protesters", "Soldiers", "mourners", False),
     ("Peaceful protest", "Several thousand teachers", None, False),
+    # a lone side stays actor1: moving it lost more matches than it won on validation
+    ("Protest with intervention", "Police", None, False),
+    ("Arrests", "about 40 protesters", "Police", True),
+    ("Arrests", "Police", "about 40 protesters", False),
     ("Armed clash", "police", "gunmen", False),
     ("Protest with intervention", "police", "soldiers", False),
 ])
