@@ -374,10 +374,15 @@ def _date(text: str, preds: list[SpanPrediction], reference: dt.date | None,
     for start, end in find_dates(sentence):
         resolved = resolve_date(sentence[start:end], reference)
         if resolved is not None:
-            span = Span(sentence[start:end], offset + start, offset + end, "DATE", 0.0)
+            span = _rule_date_span(sentence, offset, start, end)
             return EventDateResult(resolved.date.isoformat(), resolved.precision, span, None)
     # No date expression: the report's own day (GUIDELINES section 5).
     return EventDateResult(reference.isoformat(), 1, None, None)
+
+
+def _rule_date_span(sentence: str, offset: int, start: int, end: int) -> Span:
+    # a date read by rule, not by the model: score 0
+    return Span(sentence[start:end], offset + start, offset + end, "DATE", 0.0)
 
 
 def _same_day_as_before(events: list[Event]) -> list[Event]:
@@ -388,8 +393,7 @@ def _same_day_as_before(events: list[Event]) -> list[Event]:
         told = event.date.span.text if event.date.span is not None else event.evidence
         same = SAME_DAY_AS_BEFORE.search(told)
         if same and out and out[-1].date.date is not None:
-            span = event.date.span or Span(same.group(0), event.evidence_start + same.start(),
-                                           event.evidence_start + same.end(), "DATE", 0.0)
+            span = event.date.span or _rule_date_span(event.evidence, event.evidence_start, same.start(), same.end())
             date = EventDateResult(out[-1].date.date, out[-1].date.time_precision, span, event.date.confidence)
             event = dataclasses.replace(event, date=date)
         out.append(event)
