@@ -202,6 +202,8 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
         body = max(0, dateline_end - evidence_start)
         date = _date(text, by_label["DATE"], reference, (evidence[body:], evidence_start + body))
         fatalities, wounded = _event_casualties(text, by_label, group, starts)
+        if actor2 is None and SUB_EVENT_TO_TYPE[sub] in _VICTIM_TYPES:
+            actor2 = _victims_after_figure(text, fatalities, wounded)
         return Event(
             event_type=SUB_EVENT_TO_TYPE[sub],
             sub_event_type=sub,
@@ -231,6 +233,30 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     merged = [build(sorted((t for i in c for t in groups[i]), key=lambda t: t.start), [p for i in c for p in args[i]])
               for c in clusters]
     return _inherit_places(_same_day_as_before(merged))
+
+
+# Event types whose actor2 is the people hit: with no TARGET span, the noun a casualty figure counts names them
+# ("killing 12 villagers": villagers).
+_VICTIM_TYPES = {"Violence against civilians", "Explosions/Remote violence"}
+_FIGURE_NOUN = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*s))?\b")
+_NOT_VICTIM_NOUN = frozenset(
+    "was were is are had has have of and or more others other dead deaths killed wounded injured hurt died bodies "
+    "people's times later in on at by from to as who which that".split())
+
+
+def _victims_after_figure(text: str, fatalities: Casualties, wounded: Casualties) -> Actor | None:
+    for figure in (*fatalities.figures, *wounded.figures):
+        if figure.span.label == "TRIGGER":
+            continue  # a count the trigger implies names no one
+        found = _FIGURE_NOUN.match(text, figure.span.end)
+        if found is None or found.group(1) in _NOT_VICTIM_NOUN:
+            continue
+        two = found.group(2) and found.group(2) not in _NOT_VICTIM_NOUN
+        end = found.end(2) if two else found.end(1)
+        # read by rule, not by the model: score 0
+        span = Span(text[found.start(1) : end], found.start(1), end, "TARGET", 0.0)
+        return Actor(name=span.text, mentions=(span,), confidence=0.0)
+    return None
 
 
 _EARLIER = re.compile(r"\b(?:earlier|last|previous|previously|ago|before)\b", re.IGNORECASE)

@@ -180,3 +180,27 @@ def test_the_same_day_is_the_day_of_the_event_told_before():
     first, second = assemble_events(text, preds, dt.date(2023, 1, 11))
     assert first.date.date == second.date.date == "2023-01-09"
     assert second.date.span.text == "The same afternoon"
+
+
+def test_with_no_target_marked_the_noun_a_casualty_figure_counts_names_the_victims():
+    text = "Gunmen opened fire on a market in Tera on Monday, killing 12 villagers and wounding four traders."
+    preds = [_span(text, "opened fire", "TRIGGER", "Attack"), _span(text, "12", "FATALITIES"),
+             _span(text, "four", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert event.actor2.name == "villagers" and event.actor2.confidence == 0.0
+    assert event.actor2.mentions[0].label == "TARGET" and event.actor2.mentions[0].score == 0.0
+    text = "A blast hit a bus station, killing 9 people who were waiting; 3 teenage players were hurt."
+    preds = [_span(text, "hit", "TRIGGER", "Remote explosive/landmine/IED"), _span(text, "3", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert event.actor2.name == "teenage players"
+    # a clash has two armed sides: its figures name no actor2
+    text = "Soldiers clashed with rebels, killing 12 fighters."
+    preds = [_span(text, "clashed", "TRIGGER", "Armed clash"), _span(text, "Soldiers", "ACTOR"),
+             _span(text, "12", "FATALITIES")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert event.actor2 is None
+    # "12 were killed": no noun, no actor2
+    text = "Gunmen attacked the village; 12 were killed."
+    preds = [_span(text, "attacked", "TRIGGER", "Attack"), _span(text, "12", "FATALITIES")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert event.actor2 is None
