@@ -664,7 +664,10 @@ def counts_people(text: str, start: int, end: int) -> bool:
     if _CAPTIVES_BEFORE.search(text[max(0, start - 30) : start]) and not _HURT_NEXT.match(after):
         return False  # "took 14 injured people to hospital" still counts them
     arrested = _NOT_VICTIMS_AFTER.search(after)
-    return not arrested or bool(_AFTER.search(after[: arrested.end()]) or _SHOT_WORD.search(after[: arrested.end()]))
+    if arrested is None:
+        return True
+    before_arrest = after[: arrested.end()]
+    return bool(_AFTER.search(before_arrest) or _SHOT_WORD.search(before_arrest))
 
 
 def is_count_phrase(text: str) -> bool:
