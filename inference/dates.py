@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventDate", "parse_dateline", "reference_date", "resolve_date", "find_dates", "SAME_DAY_AS_BEFORE"]
+__all__ = ["EventDate", "parse_dateline", "reference_date", "resolve_date", "find_dates", "SAME_DAY_AS_BEFORE",
+           "MONTH_NAMES"]
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,15 @@ _WEEKDAYS = {
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3}
 
-# Longest names first so "September" wins over "Sep" in an alternation.
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Month names and abbreviations as a regex alternation (lower case; also read by inference.numbers), longest
+# first so "September" wins over "Sep".
+MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted((w for w in _WEEKDAYS if len(w) > 3 or w in ("mon", "wed", "fri", "sat", "sun")),
                               key=len, reverse=True))
 _FULL_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+{_DAY}\b(?:,?\s+(\d{{4}}))?")
-_DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?")
+_MONTH_DAY = re.compile(rf"\b({MONTH_NAMES})\.?\s+{_DAY}\b(?:,?\s+(\d{{4}}))?")
+_DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+({MONTH_NAMES})\b\.?(?:,?\s+(\d{{4}}))?")
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NTH = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 
@@ -56,8 +58,8 @@ _NTH = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 # 12 June -", "BAMAKO -". Words may hold hyphens and apostrophes ("PORT-AU-PRINCE", "N'DJAMENA").
 _WORD = r"[^\W\d_][\w'\u2019.]*(?:-[\w'\u2019.]+)*"
 _PLACE = rf"{_WORD}(?: {_WORD}){{0,3}}"
-_DATELINE_DATE = (rf"(?:(?:{_FULL_WEEKDAY_RE}),?\s+)?(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\.?)(?:,?\s+\d{{4}})?")
+_DATELINE_DATE = (rf"(?:(?:{_FULL_WEEKDAY_RE}),?\s+)?(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\.?)(?:,?\s+\d{{4}})?")
 _DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE})(?:\s*\((?P<paren1>[^()\n]{{1,40}})\))?"
     rf"(?:\s*,\s*(?P<region>{_PLACE})(?:\s*\([^()\n]{{1,40}}\))?)?"
@@ -308,9 +310,9 @@ def _week_or_month(text: str, reference: dt.date) -> tuple[dt.date, int] | None:
     if m and m.group(1) in _SMALL:
         return _month_start(reference.year, reference.month, _SMALL[m.group(1)]), 3
     m = re.fullmatch(rf"(?:early|late|mid|the middle of|the end of|the start of|the beginning of|end of|"
-                     rf"start of|beginning of)?[\s-]*(?:{_MONTH_RE})\.?(?:,?\s+(\d{{4}})|\s+(last|this) year)?", text)
+                     rf"start of|beginning of)?[\s-]*(?:{MONTH_NAMES})\.?(?:,?\s+(\d{{4}})|\s+(last|this) year)?", text)
     if m:
-        month = _MONTHS[re.search(rf"\b({_MONTH_RE})\b", text).group(1)]
+        month = _MONTHS[re.search(rf"\b({MONTH_NAMES})\b", text).group(1)]
         if m.group(1):
             return dt.date(int(m.group(1)), month, 1), 3
         if m.group(2) == "last":
@@ -351,8 +353,8 @@ def resolve_date(expression: str, reference: dt.date) -> EventDate | None:
 _PART = r"(?:morning|afternoon|evening|night)"
 _FOUND = re.compile(
     rf"\b(?:(?:late|early) (?:on )?|on |(?:in )?the (?:early hours|{_PART}) of |before dawn on |(?:last|this past) )?"
-    rf"(?:(?:{_FULL_WEEKDAY_RE})(?: {_PART})?|(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_RE})\b(?:,? \d{{4}})?)|"
+    rf"(?:(?:{_FULL_WEEKDAY_RE})(?: {_PART})?|(?:{MONTH_NAMES})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{MONTH_NAMES})\b(?:,? \d{{4}})?)|"
     r"\b(?:yesterday(?: (?:morning|afternoon|evening))?|overnight|last night|earlier today|this morning|"
     r"(?:two|three|four|five|six|a few|several) days ago|(?:at|over) the weekend|last (?:week|weekend|month)|"
     r"earlier this (?:week|month))\b",

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from inference.dates import MONTH_NAMES
+
 __all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "counts_people",
            "trigger_counts", "hit_not_killed", "killed_not_hit", "wound_of_the_dead", "zero_about_others",
            "sum_parts", "is_count_phrase"]
@@ -588,8 +590,7 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Month names, not "separatists", "marines", "deceased" or "two may have died".
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:have|be|not|also|still)\b)|june?|"
-          r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MONTH = rf"(?!may\s+(?:have|be|not|also|still)\b)(?:{MONTH_NAMES})\b"
 # Figures that are dates, distances, ages, times, addresses, wounds or shots, not people.
 _NOT_PEOPLE_AFTER = re.compile(
     rf"^\s*{_MONTH}|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
