@@ -62,3 +62,35 @@ def test_training_with_a_token_budget(tmp_path, tiny_base_model, tiny_corpus):
     # 32-token windows, 96-token budget: at most 3 windows per step, so at least windows / 3 steps
     assert state["global_step"] >= windows / 3
     assert metrics["train"]["epoch"] == pytest.approx(1.0)
+
+
+def _draw_in_worker(rows):
+    import numpy as np
+    import torch
+
+    return {"length": torch.tensor([len(rows)]), "draw": torch.tensor([np.random.random()])}
+
+
+def test_token_budget_loader_seeds_workers_by_rank_as_the_trainer_does(tmp_path, tiny_base_model, monkeypatch):
+    from datasets import Dataset
+    from transformers import AutoModelForTokenClassification, TrainingArguments
+
+    from training.trainer import EventTrainer
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_base_model, num_labels=3)
+    dataset = Dataset.from_dict({"input_ids": [[1] * n for n in range(1, 41)], "length": list(range(1, 41))})
+    args = TrainingArguments(output_dir=str(tmp_path), dataloader_num_workers=2, seed=11, report_to=[],
+                             remove_unused_columns=False, use_cpu=True)
+
+    def draws():
+        trainer = EventTrainer(model=model, args=args, train_dataset=dataset, data_collator=_draw_in_worker,
+                               batch_tokens=64)
+        return [float(batch["draw"]) for batch in trainer.get_train_dataloader()]
+
+    first = draws()
+    assert first[0] != first[1], "each worker draws its own numbers"
+    assert draws() == first, "same seed, same draws"
+    # every process of a multi-process run seeds its workers alike: the rank must tell them apart, or all
+    # processes would draw the same random numbers (augmentation, dropout in a collator)
+    monkeypatch.setattr(TrainingArguments, "process_index", property(lambda self: 1))
+    assert draws() != first

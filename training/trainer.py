@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import shutil
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from transformers import (
     EarlyStoppingCallback,
     Trainer,
 )
-from transformers.trainer_utils import get_last_checkpoint
+from transformers.trainer_utils import get_last_checkpoint, seed_worker
 
 from inference.labels import build_label_list
 from inference.schema import SCHEMA_VERSION
@@ -73,12 +74,17 @@ class EventTrainer(Trainer):
             return super().get_train_dataloader()
         dataset = self._remove_unused_columns(self.train_dataset, description="Training")
         sampler = TokenBudgetBatchSampler(self.train_dataset["length"], self.batch_tokens, seed=self.args.seed)
+        workers = self.args.dataloader_num_workers
         loader = DataLoader(
             dataset,
             batch_sampler=sampler,
             collate_fn=self.data_collator,
-            num_workers=self.args.dataloader_num_workers,
+            num_workers=workers,
             pin_memory=self.args.dataloader_pin_memory,
+            persistent_workers=self.args.dataloader_persistent_workers and workers > 0,
+            prefetch_factor=self.args.dataloader_prefetch_factor if workers > 0 else None,
+            # the same per-worker seeds as the Trainer's own loader, so runs with workers repeat
+            worker_init_fn=partial(seed_worker, num_workers=workers, rank=self.args.process_index),
         )
         # accelerate deals the batches out to the processes (BatchSamplerShard) when there are several
         return self.accelerator.prepare(loader)
