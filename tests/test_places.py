@@ -52,6 +52,7 @@ def where(*names: str, **kwargs) -> tuple:
         (["Beni", "North Kivu province"], ("CD", "North Kivu", "Beni", 1)),
         (["Bunia"], ("CD", "Ituri", "Bunia", 1)),  # GeoNames still says "Eastern Province"
         (["Menaka"], ("ML", "Menaka", "Menaka", 1)),  # a town named like its newer region
+        (["Sonora"], ("MX", "Sonora", "Sonora", 3)),  # the state, not its namesake village in Veracruz
         (["Djibo"], ("BF", "Sahel", "Djibo", 1)),
         (["Kabul"], ("AF", "Kabul", "Kabul", 1)),
         (["Lashkar Gah", "Helmand"], ("AF", "Helmand", "Lashkar Gah", 1)),
