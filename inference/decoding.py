@@ -173,6 +173,7 @@ def decode_bio(scores: TokenScores, id2label: dict[int, str], text: str) -> list
             current, current_label = list(tokens), label
     close()
     raw = _join_split_counts(raw, scores, text, b_columns, i_columns)
+    raw = _trim_names(raw, scores.offsets, text)
 
     spans: list[SpanPrediction] = []
     for tokens, label in raw:
@@ -218,4 +219,52 @@ def _join_split_counts(raw: list[tuple[list[int], str]], scores: TokenScores, te
             out.append((joined, max(mass, key=mass.get)))
         else:
             out.extend(run)
+    return out
+
+
+# Spans that name something (not counts, dates or triggers) never start or end on a function word: "a" alone,
+# "drivers and", "of mourners", "a hand grenade that" are pieces of a name the model cut in the wrong place.
+_NAME_LABELS = frozenset({"ACTOR", "TARGET", "WEAPON", "LOCATION", "SOURCE"})
+_DETERMINERS = frozenset({"a", "an", "the"})
+_JOINERS = frozenset({"of", "and", "or", "with", "to", "by", "for", "from", "at", "in", "on", "as", "that", "who",
+                      "whom", "whose", "which", ",", ";", ":"})
+_TRAILING = _JOINERS | _DETERMINERS | frozenset({"its", "their", "his", "her"})
+
+
+def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, int]],
+                text: str) -> list[tuple[list[int], str]]:
+    """Name spans cut at a function word are mended: a lone determiner joins the span of its label one or two
+    plain words later ("a" | "barrage" | "of rockets" is one weapon), then leading joiners and trailing joiners
+    or determiners are dropped ("a well-known defender and a" -> "a well-known defender"), and a span with
+    nothing left is no span."""
+
+    def words(tokens: list[int]) -> list[list[int]]:
+        return [[tokens[i] for i in group] for group in _words([offsets[t] for t in tokens], text)]
+
+    def word(tokens: list[int]) -> str:
+        # joiners only in lower case: "WHO" and "OR" (Oregon) are names; determiners in either ("A" | "barangay")
+        found = text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]]
+        return found.lower() if found.lower() in _DETERMINERS else found
+
+    joined: list[tuple[list[int], str]] = []
+    for tokens, label in raw:
+        if joined and label in _NAME_LABELS and joined[-1][1] == label and word(joined[-1][0]) in _DETERMINERS:
+            gap = list(range(joined[-1][0][-1] + 1, tokens[0]))
+            gap_text = text[offsets[joined[-1][0][-1]][1] : offsets[tokens[0]][0]]
+            if len(gap_text.split()) <= 2 and all(c.isalpha() or c in " -" for c in gap_text):
+                joined[-1] = (joined[-1][0] + gap + tokens, label)
+                continue
+        joined.append((tokens, label))
+    out: list[tuple[list[int], str]] = []
+    for tokens, label in joined:
+        if label in _NAME_LABELS:
+            parts = words(tokens)
+            while parts and word(parts[0]) in _JOINERS:
+                parts.pop(0)
+            while parts and word(parts[-1]) in _TRAILING:
+                parts.pop()
+            if not parts:
+                continue
+            tokens = [t for part in parts for t in part]
+        out.append((tokens, label))
     return out

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from inference.decoding import TokenScores, WindowMerger, decode_bio
 from inference.engine import pack_by_budget
@@ -130,3 +131,48 @@ def test_a_count_phrase_split_between_killed_and_wounded_is_one_span():
     text = "killing 5 and 12 wounded"
     assert spans_of(text, [(0, 7), (8, 9), (10, 13), (14, 16), (17, 24)],
                     ["O", "B-FATALITIES", "O", "B-WOUNDED", "O"]) == [("5", "FATALITIES"), ("12", "WOUNDED")]
+
+
+def word_pieces(text):
+    """One piece per word or punctuation mark."""
+    import re
+
+    return [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def labelled(text, tags):
+    """Decode with one tag per word piece of text (see word_pieces)."""
+    pieces = word_pieces(text)
+    assert len(pieces) == len(tags), [text[a:b] for a, b in pieces]
+    return spans_of(text, pieces, tags)
+
+
+@pytest.mark.parametrize(
+    "text, tags, expected",
+    [
+        # a lone determiner joins the span of its label one or two plain words later
+        ("fired a barrage of rockets", ["O", "B-WEAPON", "O", "B-WEAPON", "I-WEAPON"],
+         [("a barrage of rockets", "WEAPON")]),
+        ("hit by an air rifle", ["O", "O", "B-WEAPON", "O", "B-WEAPON"], [("an air rifle", "WEAPON")]),
+        # ... but not across punctuation or another label
+        ("a, rifles", ["B-WEAPON", "O", "B-WEAPON"], [("rifles", "WEAPON")]),
+        ("a crowd of mourners", ["B-TARGET", "O", "B-ACTOR", "I-ACTOR"], [("mourners", "ACTOR")]),
+        # trailing joiners and determiners go, leading joiners go
+        ("lobbed a hand grenade that exploded", ["O", "B-WEAPON", "I-WEAPON", "I-WEAPON", "I-WEAPON", "O"],
+         [("a hand grenade", "WEAPON")]),
+        ("a defender and a friend", ["B-TARGET", "I-TARGET", "I-TARGET", "I-TARGET", "O"], [("a defender", "TARGET")]),
+        ("lorry drivers and traders", ["B-TARGET", "I-TARGET", "I-TARGET", "O"], [("lorry drivers", "TARGET")]),
+        ("killed residents , police said", ["O", "B-TARGET", "I-TARGET", "O", "O"], [("residents", "TARGET")]),
+        ("a crowd of mourners", ["O", "O", "B-TARGET", "I-TARGET"], [("mourners", "TARGET")]),
+        ("attacked the camp", ["O", "B-TARGET", "O"], []),
+        # joiners count only in lower case: WHO and OR are names; inner joiners stay
+        ("said WHO", ["O", "B-SOURCE"], [("WHO", "SOURCE")]),
+        ("in Portland OR", ["O", "B-LOCATION", "I-LOCATION"], [("Portland OR", "LOCATION")]),
+        ("Bosnia and Herzegovina", ["B-LOCATION", "I-LOCATION", "I-LOCATION"], [("Bosnia and Herzegovina", "LOCATION")]),
+        # counts and dates keep their words: "A" is a count, "on Wednesday" a date
+        ("A trader", ["B-FATALITIES", "O"], [("A", "FATALITIES")]),
+        ("on Wednesday", ["B-DATE", "I-DATE"], [("on Wednesday", "DATE")]),
+    ],
+)
+def test_name_spans_cut_at_a_function_word_are_mended(text, tags, expected):
+    assert labelled(text, tags) == expected
