@@ -259,9 +259,14 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
     for tokens, label in joined:
         if label in _NAME_LABELS:
             parts = words(tokens)
-            while parts and word(parts[0]) in _JOINERS:
+            # "at least 15 people" and "as many as 30 people" are whole phrases (a count marks whom it counts)
+            counted = any(is_count_phrase(word(parts[0] + [t for p in parts[1:k] for t in p]))
+                          for k in range(2, min(len(parts), 4) + 1))
+            while parts and not counted and word(parts[0]) in _JOINERS:
                 parts.pop(0)
-            while parts and word(parts[-1]) in _TRAILING:
+            # a word glued to the one before it ends a name: "a" of "Jama'a"
+            while parts and word(parts[-1]) in _TRAILING and (len(parts) == 1 or
+                                                             text[offsets[parts[-1][0]][0] - 1].isspace()):
                 parts.pop()
             if not parts:
                 continue

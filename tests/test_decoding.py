@@ -172,6 +172,10 @@ def labelled(text, tags):
         # counts and dates keep their words: "A" is a count, "on Wednesday" a date
         ("A trader", ["B-FATALITIES", "O"], [("A", "FATALITIES")]),
         ("on Wednesday", ["B-DATE", "I-DATE"], [("on Wednesday", "DATE")]),
+        # a count at the head of a name keeps its words; a letter glued to a name is no determiner
+        ("arrested at least 15 people", ["O", "B-TARGET", "I-TARGET", "I-TARGET", "I-TARGET"],
+         [("at least 15 people", "TARGET")]),
+        ("Ahlu Sunna Wal Jama'a", ["B-ACTOR"] + ["I-ACTOR"] * 5, [("Ahlu Sunna Wal Jama'a", "ACTOR")]),
     ],
 )
 def test_name_spans_cut_at_a_function_word_are_mended(text, tags, expected):
