@@ -6,17 +6,24 @@ docstrings cite for them.
 - explosion sub-type from the trigger and WEAPON words (`inference.weapons.explosion_sub_type`);
 - the order of the two sides of demonstration and arrest events (`inference.actors.protest_sides`);
 - gold FATALITIES / WOUNDED spans that the count filters would drop (`inference.numbers.counts_people`) or move
-  (`hit_not_killed`, `killed_not_hit`), and gold multi-figure events that `sum_parts` would join.
+  (`hit_not_killed`, `killed_not_hit`), and gold multi-figure events that `sum_parts` would join;
+- gold spans the word-level decoder would not give back as they are when the model tagged them exactly
+  (`inference.decoding.decode_bio`: joining, connectors, mended name spans), one piece per word or punctuation mark.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 from inference.actors import is_security_force, protest_sides
+from inference.decoding import TokenScores, decode_bio
+from inference.labels import build_label_list
 from inference.numbers import counts_people, hit_not_killed, killed_not_hit, parse_count, sum_parts
 from inference.weapons import explosion_sub_type
 
@@ -28,6 +35,29 @@ def _documents(folder: Path):
                 yield json.loads(line)
 
 
+def _decoded_as_gold(doc: dict, labels: list[str]) -> tuple[int, int]:
+    """(gold spans, gold spans decode_bio returns unchanged) when every word is tagged as the gold says."""
+    text = doc["text"]
+    pieces = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+    column = {label: i for i, label in enumerate(labels)}
+    probs = np.full((len(pieces), len(labels)), 0.001, dtype=np.float32)
+    probs[:, column["O"]] = 0.9
+    sub_type = {event["trigger"]: event["sub_event_type"] for event in doc["events"]}
+    gold = set()
+    for span in doc["spans"]:
+        tag = span["label"] if span["label"] != "TRIGGER" else f"TRIGGER|{sub_type.get(span['id'])}"
+        if f"B-{tag}" not in column:
+            continue
+        gold.add((span["start"], span["end"], span["label"]))
+        inside = [i for i, (a, b) in enumerate(pieces) if a >= span["start"] and b <= span["end"]]
+        for k, i in enumerate(inside):
+            probs[i, column["O"]] = 0.001
+            probs[i, column[("B-" if k == 0 else "I-") + tag]] = 0.9
+    decoded = decode_bio(TokenScores(tuple(pieces), probs), dict(enumerate(labels)), text)
+    found = {(s.start, s.end, s.label) for s in decoded}
+    return len(gold), len(gold & found)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default="data")
@@ -35,7 +65,12 @@ def main() -> None:
     explosions: Counter[str] = Counter()
     sides: Counter[str] = Counter()
     spans: Counter[str] = Counter()
+    decoded: Counter[str] = Counter()
+    labels = build_label_list()
     for doc in _documents(Path(args.data)):
+        total, kept = _decoded_as_gold(doc, labels)
+        decoded["gold spans"] += total
+        decoded["decoded unchanged"] += kept
         text, by_id = doc["text"], {s["id"]: s for s in doc["spans"]}
 
         def words(event, role):
@@ -70,6 +105,7 @@ def main() -> None:
     print("explosion events:", dict(explosions))
     print("demonstration and arrest events with exactly one security-force side:", dict(sides))
     print("counts:", dict(spans))
+    print("decoder on gold tags:", dict(decoded))
 
 
 if __name__ == "__main__":
