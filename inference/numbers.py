@@ -349,16 +349,31 @@ _KILLED_AFTER = re.compile(
 )
 
 
+# "put the number of dead soldiers at 11", "the death toll rose to 12": a figure of the dead.
+_KILLED_BEFORE = re.compile(
+    r"\b(?:(?<!injury )(?<!casualty )(?:death )?toll|number of (?:the |those |people )?(?:dead|deaths|killed|fatalities)"
+    r"(?:\s+[\w'-]+)?)\s+(?:(?:has |had |have )?(?:rose|risen|rises|climbed|reached|stood|stands|rising|"
+    r"climbing)\s+)?(?:at|to|of)\s+$",
+    re.IGNORECASE,
+)
+
+
 def killed_not_hit(text: str, start: int, end: int) -> bool:
     """Whether the figure text[start:end] counts people the same clause says were killed ("Two villagers who
-    tried to resist were shot dead"): fatalities, whatever label the model gave it.
+    tried to resist were shot dead", "put the number of dead soldiers at 11"): fatalities, whatever label the
+    model gave it.
 
     Example:
         >>> killed_not_hit("Two villagers who tried to resist were shot dead.", 0, 3)
         True
         >>> killed_not_hit("Two villagers were wounded and one was killed.", 0, 3)
         False
+        >>> text = "An official put the number of dead soldiers at 11."
+        >>> killed_not_hit(text, text.index("11"), text.index("11") + 2)
+        True
     """
+    if _KILLED_BEFORE.search(text[max(0, start - 60) : start]):
+        return True
     killed = _KILLED_AFTER.search(text[end : end + 80])
     return bool(killed) and not _WOUND_WORDS.search(killed.group(0))
 

@@ -377,6 +377,15 @@ def test_a_figure_of_people_shot_with_no_death_near_counts_the_wounded(text, fig
     ("Three were hurt when a man was shot dead.", "Three", False),
     ("Two people were shot; one was killed.", "Two", False),
     ("Five were wounded in the blast.", "Five", False),
+    # the words before the figure say it counts the dead
+    ("A local official later put the number of dead soldiers at 11 and said four were wounded.", "11", True),
+    ("An aid group put the death toll at 15.", "15", True),
+    ("By Friday the toll had risen to 23.", "23", True),
+    ("The number of those killed rose to 9.", "9", True),
+    ("The number of people killed stands at 9.", "9", True),
+    ("The injury toll rose to 40.", "40", False),
+    ("The casualty toll stood at 40.", "40", False),
+    ("Police put the number of wounded at 14.", "14", False),
 ])
 def test_a_figure_of_people_killed_in_its_own_clause_counts_the_dead(text, figure, dead):
     start = text.index(figure)
