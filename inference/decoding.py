@@ -236,7 +236,7 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
     """Name spans cut at a function word are mended: a lone determiner joins the span of its label one or two
     plain words later ("a" | "barrage" | "of rockets" is one weapon), then leading joiners and trailing joiners
     or determiners are dropped ("a well-known defender and a" -> "a well-known defender"), and a span with
-    nothing left is no span."""
+    no letter or digit left is no span."""
 
     def words(tokens: list[int]) -> list[list[int]]:
         return [[tokens[i] for i in group] for group in _words([offsets[t] for t in tokens], text)]
@@ -268,8 +268,8 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
             while parts and word(parts[-1]) in _TRAILING and (len(parts) == 1 or
                                                              text[offsets[parts[-1][0]][0] - 1].isspace()):
                 parts.pop()
-            if not parts:
-                continue
             tokens = [t for part in parts for t in part]
+            if not tokens or not any(c.isalnum() for c in text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]]):
+                continue  # nothing left, or only an apostrophe
         out.append((tokens, label))
     return out

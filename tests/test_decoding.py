@@ -165,6 +165,7 @@ def labelled(text, tags):
         ("killed residents , police said", ["O", "B-TARGET", "I-TARGET", "O", "O"], [("residents", "TARGET")]),
         ("a crowd of mourners", ["O", "O", "B-TARGET", "I-TARGET"], [("mourners", "TARGET")]),
         ("attacked the camp", ["O", "B-TARGET", "O"], []),
+        ("the group ' s fighters", ["O", "O", "B-ACTOR", "O", "O"], []),
         # joiners count only in lower case: WHO and OR are names; inner joiners stay
         ("said WHO", ["O", "B-SOURCE"], [("WHO", "SOURCE")]),
         ("in Portland OR", ["O", "B-LOCATION", "I-LOCATION"], [("Portland OR", "LOCATION")]),
