@@ -141,8 +141,36 @@ ALIAS_GROUPS = (
     "vayots dzor|vayots dzori|vayoc jor;gegharkunik|gegharkuniki|gegark unik;adjara|ajaria|ajara;"
     "khost|khowst;minya|al minya;shusha|susa;central papua|papua tengah;highland papua|papua pegunungan;"
     "south papua|papua selatan;southwest papua|papua barat daya;belgrade|beograd;naypyitaw|nay pyi taw|"
-    "naypyidaw;ndjamena|ville de ndjamena;tavush|tavus;syunik|syunik;lori|lorri;jammu and kashmir|kashmir"
+    "naypyidaw;ndjamena|ville de ndjamena;tavush|tavus;syunik|syuniki;kotayk|kotayki;lori|lorri;"
+    "mont liban|mount lebanon;khorasan e jonubi|south khorasan;khorasan e shomali|north khorasan;"
+    "jammu and kashmir|kashmir"
 )
+
+# How an admin1 is printed when the gazetteer's spelling is a transliteration or an old name rather than the common
+# English one (GUIDELINES section 6): {canonical key: English name}. The key is the admin1's canonical spelling
+# (places._canon: the first of its alias group). Only printing changes: matching goes by the alias groups.
+ADMIN1_ENGLISH = {
+    "nord kivu": "North Kivu", "sud kivu": "South Kivu", "kyiv": "Kyiv", "odesa": "Odesa", "vinnytsia": "Vinnytsia",
+    "zaporizhia": "Zaporizhzhia", "rif dimashq": "Rural Damascus", "dimashq": "Damascus", "al hasakah": "Hasakah",
+    "as suwayda": "Suwayda", "ar raqqah": "Raqqa", "baghdad": "Baghdad", "ninawa": "Ninewa", "dahuk": "Duhok",
+    "an najaf": "Najaf", "taizz": "Taizz", "marib": "Marib", "sadah": "Saada", "lahij": "Lahj", "shabwah": "Shabwa",
+    "oromiya": "Oromia", "adis abeba": "Addis Ababa", "binshangul gumuz": "Benishangul-Gumuz",
+    "tombouctou": "Timbuktu", "banaadir": "Banadir", "lower shabeelle": "Lower Shabelle",
+    "middle shabele": "Middle Shabelle", "hiiraan": "Hiraan", "galguduud": "Galgaduud",
+    "northern darfur": "North Darfur", "southern darfur": "South Darfur", "western darfur": "West Darfur",
+    "eastern darfur": "East Darfur", "shamal kurdufan": "North Kordofan", "southern kordofan": "South Kordofan",
+    "al jazirah": "Gezira", "al jizah": "Giza", "al qahirah": "Cairo", "shamal sina": "North Sinai",
+    "alger": "Algiers", "banghazi": "Benghazi", "surt": "Sirte", "az zawiyah": "Zawiya", "al marqab": "Murqub",
+    "al jabal al gharbi": "Al Jabal al Gharbi", "beyrouth": "Beirut", "liban nord": "North Lebanon",
+    "nabatiye": "Nabatieh", "liban sud": "South Lebanon", "mont liban": "Mount Lebanon", "kordestan": "Kurdistan",
+    "azarbayjan e gharbi": "West Azerbaijan", "khorasan e jonubi": "South Khorasan",
+    "khorasan e shomali": "North Khorasan", "almaty qalasy": "Almaty", "mangghystau": "Mangystau",
+    "tbilisi": "Tbilisi", "adjara": "Adjara", "gegharkunik": "Gegharkunik", "vayots dzor": "Vayots Dzor",
+    "syunik": "Syunik", "khost": "Khost", "minya": "Minya", "fuezuli": "Fuzuli", "ganja city": "Ganja", "shusha": "Shusha", "nct": "Delhi",
+    "nairobi area": "Nairobi", "elgeyo marakwet": "Elgeyo-Marakwet", "national capital": "National Capital District",
+    "abuja federal capital territory": "Federal Capital Territory",
+    "autonomous region in muslim mindanao": "Bangsamoro Autonomous Region in Muslim Mindanao",
+}
 
 # First-level ISO 3166-2 subdivisions that are a city of their own (Bishkek, KG-GB "Bishkek Shaary"; Nay Pyi Taw,
 # MM-18; N'Djamena, TD-ND "Ville de Ndjamena"; Belgrade, RS-00 "Beograd"): GeoNames codes the city to the province

@@ -78,13 +78,7 @@ _ADMIN_SUFFIX = re.compile(r"\s+(?:region|province|state|governorate|oblast|depa
                            r"regional state|capital territory|division|urban community|i marz|marz)$")
 _ALIAS_GROUPS = _tables.BASE_ALIAS_GROUPS + _tables.ALIAS_GROUPS
 _ALIAS = {name: group.split("|")[0] for group in _ALIAS_GROUPS.split(";") for name in group.split("|")}
-# How we print an admin1 whose gazetteer spelling is not the common English one (GUIDELINES section 6).
-_ADMIN1_ENGLISH = {"nord kivu": "North Kivu", "sud kivu": "South Kivu", "kyiv": "Kyiv", "odesa": "Odesa",
-                   "vinnytsia": "Vinnytsia", "rif dimashq": "Rural Damascus", "dimashq": "Damascus",
-                   "oromiya": "Oromia", "tombouctou": "Timbuktu", "baghdad": "Baghdad", "ninawa": "Ninewa",
-                   "northern darfur": "North Darfur", "southern darfur": "South Darfur", "ar raqqah": "Raqqa",
-                   "western darfur": "West Darfur", "eastern darfur": "East Darfur", "taizz": "Taizz",
-                   "al jizah": "Giza"}
+_ADMIN1_ENGLISH = _tables.ADMIN1_ENGLISH
 
 
 @functools.lru_cache(maxsize=None)
@@ -101,7 +95,9 @@ def _admin1_display(raw: str) -> str:
     canon = _canon(raw)
     if canon in _ADMIN1_ENGLISH:
         return _ADMIN1_ENGLISH[canon]
-    text = re.sub(r"^(?:Muhafazat|Mayorality of)\s+|\s+(?:Governorate|Province|Region)$", "", _fold(raw).strip())
+    # GeoNames' Libyan "Sha`biyat Ghat", Armenian "Kotayk'i Marz", Iraqi "Karbala'": the name alone
+    text = re.sub(r"^(?:Muhafazat|Mayorality of|Sha`biyat)\s+|\s+(?:Governorate|Province|Region)$|(?:'i)?\s+Marz$|'$",
+                  "", _fold(raw).strip())
     return text.split("[")[0].strip()
 
 
