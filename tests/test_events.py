@@ -204,3 +204,31 @@ def test_with_no_target_marked_the_noun_a_casualty_figure_counts_names_the_victi
     preds = [_span(text, "attacked", "TRIGGER", "Attack"), _span(text, "12", "FATALITIES")]
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert event.actor2 is None
+
+
+def test_a_casualty_told_with_the_action_that_caused_it_is_one_event_of_that_action():
+    text = ("Four soldiers were shot when militants attacked an army post near Dapaong on Tuesday. "
+            "Two villagers were wounded on Monday. On Wednesday, police clashed with gunmen in Kara.")
+    preds = [
+        _span(text, "Four", "WOUNDED"),
+        _span(text, "shot", "TRIGGER", "Attack"),
+        _span(text, "militants", "ACTOR"),
+        _span(text, "attacked", "TRIGGER", "Armed clash"),
+        _span(text, "Dapaong", "LOCATION"),
+        _span(text, "wounded", "TRIGGER", "Attack"),
+        _span(text, "clashed", "TRIGGER", "Armed clash"),
+        _span(text, "Kara", "LOCATION"),
+    ]
+    events = assemble_events(text, preds, dt.date(2024, 10, 17))
+    first = events[0]
+    assert (first.sub_event_type, first.trigger.text) == ("Armed clash", "attacked")
+    assert first.wounded.best == 4 and first.actor1.name == "militants"
+    # with no "when"/"as"/"after" between them, a casualty and an action stay two events
+    assert [e.sub_event_type for e in events[1:]] == ["Attack", "Armed clash"]
+
+
+def test_a_casualty_trigger_after_the_action_is_not_folded_into_it():
+    text = "Militants attacked an army post near Dapaong, and two soldiers were shot when they fled."
+    preds = [_span(text, "attacked", "TRIGGER", "Armed clash"), _span(text, "shot", "TRIGGER", "Attack")]
+    assert [e.sub_event_type for e in assemble_events(text, preds, dt.date(2024, 10, 16))] == ["Armed clash",
+                                                                                                "Attack"]
