@@ -6,7 +6,8 @@ docstrings cite for them.
 - explosion sub-type from the trigger and WEAPON words (`inference.weapons.explosion_sub_type`);
 - the order of the two sides of demonstration and arrest events (`inference.actors.protest_sides`);
 - gold FATALITIES / WOUNDED spans that the count filters would drop (`inference.numbers.counts_people`) or move
-  (`hit_not_killed`, `killed_not_hit`), and gold multi-figure events that `sum_parts` would join;
+  (`hit_not_killed`, `killed_not_hit`) or read as the condition of some (`condition_of_some`), and gold
+  multi-figure events that `sum_parts` would join;
 - gold spans the word-level decoder would not give back as they are when the model tagged them exactly
   (`inference.decoding.decode_bio`: joining, connectors, mended name spans), one piece per word or punctuation mark.
 """
@@ -24,7 +25,8 @@ import numpy as np
 from inference.actors import is_security_force, protest_sides
 from inference.decoding import TokenScores, decode_bio
 from inference.labels import build_label_list
-from inference.numbers import counts_people, hit_not_killed, killed_not_hit, parse_count, sum_parts
+from inference.numbers import (condition_of_some, counts_people, hit_not_killed, killed_not_hit, parse_count,
+                               sum_parts)
 from inference.weapons import explosion_sub_type
 
 
@@ -102,6 +104,7 @@ def main() -> None:
                 spans["dropped by counts_people"] += not counts_people(text, span["start"], span["end"])
                 moved = hit_not_killed if span["label"] == "FATALITIES" else killed_not_hit
                 spans["moved to the other role"] += moved(text, span["start"], span["end"])
+                spans["telling the condition of some"] += condition_of_some(text, span["start"], span["end"])
     print("explosion events:", dict(explosions))
     print("demonstration and arrest events with exactly one security-force side:", dict(sides))
     print("counts:", dict(spans))

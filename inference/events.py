@@ -17,8 +17,9 @@ from typing import Any, Sequence
 from inference.actors import clean_actor, group_actors, protest_sides
 from inference.dates import SAME_DAY_AS_BEFORE, find_dates, parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
-from inference.numbers import (Count, combine_counts, counts_people, hit_not_killed, killed_not_hit, parse_count,
-                               sum_parts, trigger_counts, wound_of_the_dead, zero_about_others)
+from inference.numbers import (Count, combine_counts, condition_of_some, counts_people, hit_not_killed,
+                               killed_not_hit, parse_count, sum_parts, trigger_counts, wound_of_the_dead,
+                               zero_about_others)
 from inference.outputs import (
     Actor,
     Casualties,
@@ -108,6 +109,8 @@ def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[
     kept = [(count, p) for count, p in parsed
             if count is not None and not zero_about_others(count, text, p.start, p.end)
             and not (p.label == "WOUNDED" and wound_of_the_dead(count, _sentence_and_next(text, starts, p.start)))]
+    if len(kept) > 1:  # beside the toll, "two were in serious condition" is a part of it
+        kept = [(count, p) for count, p in kept if not condition_of_some(text, p.start, p.end)] or kept
     by_start = {p.start: p for _, p in kept}
     # a total told in parts ("three soldiers and two civilians") is one figure whose span covers the parts
     return [(count, by_start[start] if by_start[start].end == end else

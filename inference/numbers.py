@@ -13,8 +13,8 @@ from typing import Sequence
 from inference.dates import MONTH_NAMES
 
 __all__ = ["Count", "CountSummary", "parse_count", "combine_counts", "extract_counts", "counts_people",
-           "trigger_counts", "hit_not_killed", "killed_not_hit", "wound_of_the_dead", "zero_about_others",
-           "sum_parts", "is_count_phrase"]
+           "trigger_counts", "hit_not_killed", "killed_not_hit", "condition_of_some", "wound_of_the_dead",
+           "zero_about_others", "sum_parts", "is_count_phrase"]
 
 
 @dataclass(frozen=True)
@@ -352,9 +352,9 @@ _KILLED_AFTER = re.compile(
 # "put the number of dead soldiers at 11", "the death toll rose to 12": a figure of the dead. In data/ it comes
 # before 51 gold killed figures and no wounded one.
 _KILLED_BEFORE = re.compile(
-    r"\b(?:(?<!injury )(?<!casualty )(?:death )?toll|number of (?:the |those |people )?(?:dead|deaths|killed|fatalities)"
-    r"(?:\s+[\w'-]+)?)\s+(?:(?:has |had |have )?(?:rose|risen|rises|climbed|reached|stood|stands|rising|"
-    r"climbing)\s+)?(?:at|to|of)\s+$",
+    r"\b(?:(?<!injury )(?<!casualty )(?:death )?toll|"
+    r"number of (?:the |those |people )?(?:dead|deaths|killed|fatalities)(?:\s+[\w'-]+)?)\s+"
+    r"(?:(?:has |had |have )?(?:rose|risen|rises|climbed|reached|stood|stands|rising|climbing)\s+)?(?:at|to|of)\s+$",
     re.IGNORECASE,
 )
 
@@ -475,6 +475,29 @@ def sum_parts(text: str, figures: Sequence[tuple[Count, int, int]]) -> list[tupl
         else:
             out.append((count, start, end))
     return out
+
+
+# "two were in serious condition", "three of them remain in critical condition": how some of the hurt are, not
+# a toll. The corpus never marks such a figure as a count.
+_CONDITION_AFTER = re.compile(
+    r"^\s+(?:of (?:them|whom|the (?:wounded|injured))\s+|(?:people|patients|victims)\s+)?(?:were|was|are|is|remain|"
+    r"remained|remains)\s+(?:still\s+)?in\s+(?:a\s+)?(?:serious|critical|stable|grave|satisfactory|fair|good)\b",
+    re.IGNORECASE,
+)
+
+
+def condition_of_some(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] tells how some of the hurt are ("two were in serious condition"):
+    beside the event's toll, it is a part of it, not another figure for it.
+
+    Example:
+        >>> text = "The blast injured half a dozen people; two were in serious condition."
+        >>> condition_of_some(text, text.index("two"), text.index("two") + 3)
+        True
+        >>> condition_of_some(text, text.index("half"), text.index("dozen") + 5)
+        False
+    """
+    return bool(_CONDITION_AFTER.match(text[end : end + 80]))
 
 
 def wound_of_the_dead(count: Count, context: str) -> bool:

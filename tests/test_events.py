@@ -232,3 +232,16 @@ def test_a_casualty_trigger_after_the_action_is_not_folded_into_it():
     preds = [_span(text, "attacked", "TRIGGER", "Armed clash"), _span(text, "shot", "TRIGGER", "Attack")]
     assert [e.sub_event_type for e in assemble_events(text, preds, dt.date(2024, 10, 16))] == ["Armed clash",
                                                                                                 "Attack"]
+
+
+def test_the_condition_of_some_of_the_hurt_is_no_second_toll():
+    text = "A grenade injured half a dozen people at a bazaar on Monday; two were in serious condition."
+    preds = [_span(text, "injured", "TRIGGER", "Grenade"), _span(text, "half a dozen", "WOUNDED"),
+             _span(text, "two", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.wounded.best, event.wounded.low, event.wounded.high) == (6, 6, 6)
+    # alone, such a figure is still the toll
+    text = "Two people were in critical condition after a grenade attack at a bazaar on Monday."
+    preds = [_span(text, "grenade attack", "TRIGGER", "Grenade"), _span(text, "Two", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert event.wounded.best == 2

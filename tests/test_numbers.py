@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from inference.numbers import (Count, CountSummary, combine_counts, counts_people, extract_counts, hit_not_killed,
-                               killed_not_hit, parse_count, sum_parts, trigger_counts, wound_of_the_dead,
-                               zero_about_others)
+from inference.numbers import (Count, CountSummary, combine_counts, condition_of_some, counts_people, extract_counts,
+                               hit_not_killed, killed_not_hit, parse_count, sum_parts, trigger_counts,
+                               wound_of_the_dead, zero_about_others)
 
 
 
@@ -479,3 +479,15 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
 def test_counts_people_by_what_follows_the_figure(text, figure, people):
     start = text.index(figure)
     assert counts_people(text, start, start + len(figure)) is people
+
+
+@pytest.mark.parametrize("text,figure,condition", [
+    ("The blast injured half a dozen people; two were in serious condition.", "two", True),
+    ("Nine were wounded, three of them remain in critical condition.", "three", True),
+    ("Four people were still in a stable condition on Monday.", "Four", True),
+    ("Two were injured and taken to hospital.", "Two", False),
+    ("Doctors said 16 were being treated, three of them in a serious condition.", "16", False),
+])
+def test_a_figure_that_tells_how_some_of_the_hurt_are(text, figure, condition):
+    start = text.index(figure)
+    assert condition_of_some(text, start, start + len(figure)) is condition
