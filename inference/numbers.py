@@ -324,10 +324,20 @@ _SHOT_AFTER = re.compile(
 )
 
 
+# "two soldiers had suffered light injuries", "three were wounded", "one other man survived": the figure counts
+# people hurt, whatever else the sentence tells, unless they "later died".
+_HURT_AFTER = re.compile(
+    r"^\s*(?:(?!(?:and|or|but|said|says|while|as|then)\b)[\w'-]+\s+){0,3}?"
+    r"(?:(?:(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)|"
+    r"(?:had |have |has )?suffered\s+(?:\w+\s+)?(?:injuries|wounds)|survived)\b)(?![^.;]{0,40}\b(?:died|succumbed)\b)",
+    re.IGNORECASE,
+)
+
+
 def hit_not_killed(text: str, start: int, end: int) -> bool:
-    """Whether the figure text[start:end] counts people shot or stabbed, with no death told near it: wounded,
-    whatever label the model gave it (GUIDELINES section 9: wounded are people hurt who survived, as far as the
-    report knows).
+    """Whether the figure text[start:end] counts people hurt who survived: people shot or stabbed with no death
+    told near, or people the words after it call wounded, injured or survivors. They are wounded, whatever label
+    the model gave it (GUIDELINES section 9: wounded are people hurt who survived, as far as the report knows).
 
     Example:
         >>> hit_not_killed("Two people were shot during a robbery on Monday.", 0, 3)
@@ -336,8 +346,12 @@ def hit_not_killed(text: str, start: int, end: int) -> bool:
         False
         >>> hit_not_killed("Two people were shot dead.", 0, 3)
         False
+        >>> hit_not_killed("Two soldiers had suffered light injuries and several assailants were killed.", 0, 3)
+        True
     """
-    return bool(_SHOT_AFTER.search(text[end : end + 60])) and not _death_near(text, start, end)
+    after = text[end : end + 100]
+    return bool(_HURT_AFTER.search(after)) or (bool(_SHOT_AFTER.search(after[:60])) and
+                                                not _death_near(text, start, end))
 
 
 # "Two villagers who resisted were shot dead": the figure counts people killed.
@@ -630,13 +644,17 @@ _PHRASE = re.compile(
 )
 # Month names, not "separatists", "marines", "deceased" or "two may have died".
 _MONTH = rf"(?!may\s+(?:have|be|not|also|still)\b)(?:{MONTH_NAMES})\b"
-# Figures that are dates, distances, ages, times, addresses, wounds or shots, not people.
+# Figures that are dates, distances, ages, times, addresses, wounds, shots, weapons or animals, not people.
 _NOT_PEOPLE_AFTER = re.compile(
     rf"^\s*{_MONTH}|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
     r"year-old|percent|per cent|%|am\b|pm\b|a\.m|p\.m|hours?\b|days?\b|weeks?\b|months?\b|minutes?\b|"
     r"metres?\b|meters?\b|o'clock|th\b|st\b|nd\b|rd\b|times\b|kg\b|tons?\b|tonnes?\b|vehicles?\b|"
     r"houses?\b|homes?\b|buildings?\b|blocks?\b|(?:(?:gunshot|bullet|stab|shrapnel|knife) )?wounds?\b|shots\b|"
     r"rounds\b|bullets\b|(?:shell )?casings\b|cartridges\b|"
+    # animals ("about 60 goats were taken"), not herders
+    r"(?:head of )?(?:cattle|cows?|goats?|sheep|camels?|donkeys?|livestock|horses?|pigs?|chickens?|animals?)\b"
+    r"(?!\s+(?:keepers?|herders?|herdsmen|owners?|traders?|dealers?|rustlers?|raiders?|thie(?:f|ves)|farmers?|"
+    r"breeders?|market)\b)|"
     # weapons ("two ballistic missiles hit the city"), not the people who use them ("five tank crew")
     r"(?:[a-z-]+\s+)?(?:missiles?|rockets?|drones?|shells?|mortars?|bombs?|grenades?|projectiles?|warplanes?|"
     r"jets?|helicopters?|tanks?)\b(?!\s+(?:crews?|operators?|disposal|experts?|specialists?|technicians?|teams?|"

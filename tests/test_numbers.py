@@ -361,9 +361,15 @@ def test_a_wounded_figure_with_a_number_is_never_the_wound_of_the_dead():
     ("Two people were shot dead at the market.", "Two", False),
     ("Two men were shot and killed outside a bar.", "Two", False),
     ("Gunmen killed two people and wounded three.", "two", False),
-    ("Two people were wounded in the attack.", "Two", False),
+    # words after the figure that call the people wounded, injured or survivors decide, whatever else died
+    ("Two people were wounded in the attack.", "Two", True),
+    ("Two soldiers had suffered light injuries and several assailants had been killed.", "Two", True),
+    ("One other man survived with a gunshot wound to the leg.", "One", True),
+    ("Three were injured and two were killed.", "Three", True),
+    ("Two were wounded and later died in hospital.", "Two", False),
+    ("The ministry put the toll at 18 and said dozens had been wounded.", "18", False),
 ])
-def test_a_figure_of_people_shot_with_no_death_near_counts_the_wounded(text, figure, hit):
+def test_a_figure_of_people_hurt_who_survived_counts_the_wounded(text, figure, hit):
     start = text.index(figure)
     assert hit_not_killed(text, start, start + len(figure)) is hit
 
@@ -475,6 +481,12 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("The fire brigade took 14 injured people to hospital.", "14", True),
     ("Soldiers raped at least five women during house searches.", "at least five", False),
     ("Gunmen raped and killed two women.", "two", True),
+    # animals are no people, their herders are
+    ("Elders said about 60 goats were taken.", "about 60", False),
+    ("Raiders killed 200 head of cattle.", "200", False),
+    ("Raiders killed two herders and drove off their camels.", "two", True),
+    ("Seven cattle keepers were shot as they gathered the herd.", "Seven", True),
+    ("A cattle trader riding home was shot in the arm.", "A", True),
 ])
 def test_counts_people_by_what_follows_the_figure(text, figure, people):
     start = text.index(figure)
