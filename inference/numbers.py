@@ -324,12 +324,14 @@ _SHOT_AFTER = re.compile(
 )
 
 
-# "two soldiers had suffered light injuries", "three were wounded", "one other man survived": the figure counts
-# people hurt, whatever else the sentence tells, unless they "later died".
+# "two soldiers had suffered light injuries", "three were wounded", "one other man survived", "12 pupils were still
+# on its wards": the figure counts people hurt, whatever else the sentence tells, unless they "later died".
 _HURT_AFTER = re.compile(
     r"^\s*(?:(?!(?:and|or|but|said|says|while|as|then)\b)[\w'-]+\s+){0,3}?"
     r"(?:(?:(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)|"
-    r"(?:had |have |has )?suffered\s+(?:\w+\s+)?(?:injuries|wounds)|survived)\b)(?![^.;]{0,40}\b(?:died|succumbed)\b)",
+    r"(?:had |have |has )?suffered\s+(?:\w+\s+)?(?:injuries|wounds)|survived|"
+    r"(?:were|was|are|is|remain|remained)\s+(?:still\s+)?(?:in hospital|on (?:its|the) wards|hospitali[sz]ed))\b)"
+    r"(?![^.;]{0,40}\b(?:died|succumbed)\b)",
     re.IGNORECASE,
 )
 

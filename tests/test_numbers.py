@@ -367,6 +367,8 @@ def test_a_wounded_figure_with_a_number_is_never_the_wound_of_the_dead():
     ("One other man survived with a gunshot wound to the leg.", "One", True),
     ("Three were injured and two were killed.", "Three", True),
     ("Two were wounded and later died in hospital.", "Two", False),
+    ("The hospital reported eight deaths and said 12 pupils were still on its wards.", "12", True),
+    ("Four people remain hospitalised.", "Four", True),
     ("The ministry put the toll at 18 and said dozens had been wounded.", "18", False),
 ])
 def test_a_figure_of_people_hurt_who_survived_counts_the_wounded(text, figure, hit):
