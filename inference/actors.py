@@ -45,13 +45,22 @@ def clean_actor(text: str) -> str:
         >>> clean_actor("the Islamic State's ")
         'Islamic State'
     """
-    name = re.sub(r"\s+", " ", text).strip(_EDGE)
+    name = _strip_edges(re.sub(r"\s+", " ", text))
     while True:
         # "rebels'" loses only its apostrophe (an edge character), "army's" its "'s".
-        stripped = _POSSESSIVE.sub("", _DETERMINER.sub("", name, count=1)).strip(_EDGE)
+        stripped = _strip_edges(_POSSESSIVE.sub("", _DETERMINER.sub("", name, count=1)))
         if stripped == name:
             return name
         name = stripped
+
+
+def _strip_edges(name: str) -> str:
+    stripped = name.strip(_EDGE)
+    after = name[len(name) - len(name.lstrip(_EDGE)) + len(stripped):]
+    # "U.S.", "U.N.": the last dot of an abbreviation is part of the name
+    if after.startswith(".") and re.search(r"[A-Za-z]\.[A-Za-z]$", stripped):
+        return stripped + "."
+    return stripped
 
 
 def _fold(text: str) -> str:

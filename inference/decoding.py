@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -236,7 +237,7 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
     """Name spans cut at a function word are mended: a lone determiner joins the span of its label one or two
     plain words later ("a" | "barrage" | "of rockets" is one weapon), then leading joiners and trailing joiners
     or determiners are dropped ("a well-known defender and a" -> "a well-known defender"), and a span with
-    no letter or digit left is no span."""
+    no letter or digit left, or a single letter, is no span."""
 
     def words(tokens: list[int]) -> list[list[int]]:
         return [[tokens[i] for i in group] for group in _words([offsets[t] for t in tokens], text)]
@@ -269,7 +270,14 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
                                                              text[offsets[parts[-1][0]][0] - 1].isspace()):
                 parts.pop()
             tokens = [t for part in parts for t in part]
-            if not tokens or not any(c.isalnum() for c in text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]]):
-                continue  # nothing left, or only an apostrophe
+            # "U.S" + "." is "U.S.": the dot after an abbreviation's last letter belongs to it
+            following = tokens[-1] + 1 if tokens else len(offsets)
+            if following < len(offsets) and text[slice(*offsets[following])] == "." and \
+                    offsets[following][0] == offsets[tokens[-1]][1] and \
+                    re.search(r"[A-Za-z]\.[A-Za-z]$", text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]]):
+                tokens.append(following)
+            core = [c for c in text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]] if c.isalnum()] if tokens else []
+            if not core or (len(core) == 1 and core[0].isalpha()):
+                continue  # nothing left, an apostrophe, or the "s" of "U.S." or "Henderson's"
         out.append((tokens, label))
     return out

@@ -269,7 +269,8 @@ _VICTIM_TYPES = {"Violence against civilians", "Explosions/Remote violence"}
 _FIGURE_NOUN = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*s))?\b")
 _NOT_VICTIM_NOUN = frozenset(
     "was were is are had has have of and or more others other dead deaths killed wounded injured hurt died bodies "
-    "people's times later in on at by from to as who which that".split())
+    "people's times later in on at by from to as who which that a an the this these those his her their its for "
+    "with after before when while where than".split())
 
 
 def _victims_after_figure(text: str, fatalities: Casualties, wounded: Casualties) -> Actor | None:

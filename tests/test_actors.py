@@ -28,6 +28,10 @@ from inference.actors import clean_actor, group_actors, protest_sides
         ("Anti-Balaka militiamen", "Anti-Balaka militiamen"),
         ("A", ""),
         ("", ""),
+        # an abbreviation keeps its last dot, a sentence's full stop goes
+        ("the U.S.", "U.S."),
+        ("U.N.,", "U.N."),
+        ("the army.", "army"),
     ],
 )
 def test_clean_actor(text, expected):

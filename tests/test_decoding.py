@@ -166,6 +166,11 @@ def labelled(text, tags):
         ("a crowd of mourners", ["O", "O", "B-TARGET", "I-TARGET"], [("mourners", "TARGET")]),
         ("attacked the camp", ["O", "B-TARGET", "O"], []),
         ("the group ' s fighters", ["O", "O", "B-ACTOR", "O", "O"], []),
+        # a single letter is no name ("s" of "U.S." or of "Henderson's"); an abbreviation keeps its last dot
+        ("two U.S. missionaries", ["O", "O", "O", "B-TARGET", "O", "O"], []),
+        ("with a U.S. patrol", ["O", "O", "B-ACTOR", "I-ACTOR", "I-ACTOR", "O", "O"], [("U.S.", "ACTOR")]),
+        ("fired at U.N. staff", ["O", "O", "B-TARGET", "I-TARGET", "I-TARGET", "I-TARGET", "I-TARGET"],
+         [("U.N. staff", "TARGET")]),
         # joiners count only in lower case: WHO and OR are names; inner joiners stay
         ("said WHO", ["O", "B-SOURCE"], [("WHO", "SOURCE")]),
         ("in Portland OR", ["O", "B-LOCATION", "I-LOCATION"], [("Portland OR", "LOCATION")]),
