@@ -54,11 +54,14 @@ def clean_actor(text: str) -> str:
         name = stripped
 
 
+# "U.S", "U.N": a name that ends like an abbreviation takes the dot after it (decoding reads it too).
+ABBREVIATION_END = re.compile(r"[A-Za-z]\.[A-Za-z]$")
+
+
 def _strip_edges(name: str) -> str:
     stripped = name.strip(_EDGE)
     after = name[len(name) - len(name.lstrip(_EDGE)) + len(stripped):]
-    # "U.S.", "U.N.": the last dot of an abbreviation is part of the name
-    if after.startswith(".") and re.search(r"[A-Za-z]\.[A-Za-z]$", stripped):
+    if after.startswith(".") and ABBREVIATION_END.search(stripped):
         return stripped + "."
     return stripped
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
+from inference.actors import ABBREVIATION_END
 from inference.labels import split_entity
 from inference.numbers import is_count_phrase
 
@@ -274,7 +274,7 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
             following = tokens[-1] + 1 if tokens else len(offsets)
             if following < len(offsets) and text[slice(*offsets[following])] == "." and \
                     offsets[following][0] == offsets[tokens[-1]][1] and \
-                    re.search(r"[A-Za-z]\.[A-Za-z]$", text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]]):
+                    ABBREVIATION_END.search(text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]]):
                 tokens.append(following)
             core = [c for c in text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]] if c.isalnum()] if tokens else []
             if not core or (len(core) == 1 and core[0].isalpha()):
