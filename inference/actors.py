@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Sequence
 
-__all__ = ["clean_actor", "group_actors", "is_security_force", "protest_sides"]
+__all__ = ["clean_actor", "group_actors", "is_security_force", "protest_sides", "ABBREVIATION_END"]
 
 _DETERMINER = re.compile(r"^(?:the|a|an|some|these|those)(?:\s+|$)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
