@@ -8,6 +8,9 @@ docstrings cite for them.
 - gold FATALITIES / WOUNDED spans that the count filters would drop (`inference.numbers.counts_people`) or move
   (`hit_not_killed`, `killed_not_hit`) or read as the condition of some (`condition_of_some`), and gold
   multi-figure events that `sum_parts` would join;
+- where the corpus puts the trigger of "were killed/shot ... when ..." sentences (the action or the casualty word,
+  `inference.events._group_triggers`), and gold figures that the "number of dead" words precede
+  (`killed_not_hit`) or that count people treated or admitted as a later figure of their event;
 - gold spans the word-level decoder would not give back as they are when the model tagged them exactly
   (`inference.decoding.decode_bio`: joining, connectors, mended name spans), one piece per word or punctuation mark.
 """
@@ -27,7 +30,15 @@ from inference.decoding import TokenScores, decode_bio
 from inference.labels import build_label_list
 from inference.numbers import (condition_of_some, counts_people, hit_not_killed, killed_not_hit, parse_count,
                                sum_parts)
+from inference.numbers import _KILLED_BEFORE
+from inference.sentences import sentence_index, sentence_starts, sentence_text
 from inference.weapons import explosion_sub_type
+
+_CASUALTY_WHEN = re.compile(r"\b(?:shot|killed|wounded|injured|hurt|died)\b[^.]{0,40}?\bwhen\b")
+_CASUALTY_WORD = re.compile(r"\b(?:shot|killed|wounded|injured|hurt|died|dead)\b", re.IGNORECASE)
+_TWO_TRIGGERS_LINK = re.compile(r"\b(?:when|as|after|during|while)\b")
+_CARE_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:(?:serious|critical|stable|grave|satisfactory|fair|good) condition|"
+                         r"admitted|hospitali[sz]ed|discharged|in hospital|treated)\b", re.IGNORECASE)
 
 
 def _documents(folder: Path):
@@ -68,6 +79,9 @@ def main() -> None:
     sides: Counter[str] = Counter()
     spans: Counter[str] = Counter()
     decoded: Counter[str] = Counter()
+    # keys that may stay at 0 are printed all the same
+    triggers: Counter[str] = Counter({"two triggers linked by when/as/after/during/while": 0})
+    spans["WOUNDED after 'the number of dead ... at'"] = 0
     labels = build_label_list()
     for doc in _documents(Path(args.data)):
         total, kept = _decoded_as_gold(doc, labels)
@@ -78,7 +92,23 @@ def main() -> None:
         def words(event, role):
             return [text[by_id[i]["start"] : by_id[i]["end"]] for i in (event["arguments"].get(role) or [])]
 
+        starts = sentence_starts(text)
+        marked = sorted((s["start"], s["end"]) for s in doc["spans"] if s["label"] == "TRIGGER")
+        for (a_start, a_end), (b_start, _) in zip(marked, marked[1:]):
+            between = text[a_end:b_start]
+            if len(between) < 80 and "." not in between and _TWO_TRIGGERS_LINK.search(between):
+                triggers["two triggers linked by when/as/after/during/while"] += 1
         for event in doc["events"]:
+            trigger = by_id[event["trigger"]]
+            sentence, sentence_start = sentence_text(text, starts, sentence_index(starts, trigger["start"]))
+            found = _CASUALTY_WHEN.search(sentence)
+            if found:
+                on_casualty = sentence_start + found.start() <= trigger["start"] < sentence_start + found.end() and \
+                    _CASUALTY_WORD.search(text[trigger["start"] : trigger["end"]])
+                triggers["'were killed ... when ...': trigger on the " + ("casualty" if on_casualty else "action")] += 1
+            ids = sorted(event["arguments"].get("wounded") or [], key=lambda i: by_id[i]["start"])
+            spans["wounded figures after the first, of people treated or admitted"] += sum(
+                bool(_CARE_AFTER.search(text[by_id[i]["end"] : by_id[i]["end"] + 80])) for i in ids[1:])
             if event["event_type"] == "Explosions/Remote violence":
                 trigger = by_id[event["trigger"]]
                 found = explosion_sub_type(text[trigger["start"] : trigger["end"]], words(event, "weapon"))
@@ -105,10 +135,13 @@ def main() -> None:
                 moved = hit_not_killed if span["label"] == "FATALITIES" else killed_not_hit
                 spans["moved to the other role"] += moved(text, span["start"], span["end"])
                 spans["telling the condition of some"] += condition_of_some(text, span["start"], span["end"])
+                if _KILLED_BEFORE.search(text[max(0, span["start"] - 60) : span["start"]]):
+                    spans[f"{span['label']} after 'the number of dead ... at'"] += 1
     print("explosion events:", dict(explosions))
     print("demonstration and arrest events with exactly one security-force side:", dict(sides))
     print("counts:", dict(spans))
     print("decoder on gold tags:", dict(decoded))
+    print("triggers:", dict(triggers))
 
 
 if __name__ == "__main__":
