@@ -296,7 +296,7 @@ _DENIED = re.compile(r"\b(?:no|not|nobody|none|neither|nor|never|without)\b(?:\s
 def _tells_death(text: str) -> bool:
     return any(not _DENIED.search(text[: m.start()]) for m in _DEATH_NEAR.finditer(text))
 
-# Headline passives: "Man shot in Bronx", "Driver shot by police", "Teen shot Saturday night".
+# Headline passives: "Man shot in Fresno", "Driver shot by deputy", "Teen shot late Friday".
 _HIT_VICTIM_BEFORE = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|boys|girls|teen|teens|teenager|teenagers|youth|child|children|toddler|baby|"
     r"driver|mother|father|son|daughter|person|people|student|worker|clerk|customer|passenger|guard|victim|"
@@ -356,11 +356,11 @@ def hit_not_killed(text: str, start: int, end: int) -> bool:
                                                 not _death_near(text, start, end))
 
 
-# "Two villagers who resisted were shot dead": the figure counts people killed.
+# "Two villagers who resisted were shot dead", "Both were pronounced dead": the figure counts people killed.
 _KILLED_AFTER = re.compile(
     r"^\s*(?:[\w'-]+\s+){0,6}?(?:were|was|have been|has been|had been)\s+(?:(?:\w+ly|later)\s+)?(?:shot dead|"
     r"shot and killed|(?:shot|stabbed|hacked|beaten|burned|burnt) to death|killed|gunned down|beheaded|executed|"
-    r"murdered|slain|lynched)\b",
+    r"murdered|slain|lynched|(?:pronounced|declared|confirmed|found) dead)\b",
     re.IGNORECASE,
 )
 
@@ -708,10 +708,30 @@ _CAPTIVES_BEFORE = re.compile(
 _HURT_NEXT = re.compile(r"\s*(?:injured|wounded|hurt|dead|bodies)\b", re.IGNORECASE)
 
 
+# People doing the shooting or still at large are not victims either ("one driver opened fire", "two officers who
+# fatally shot a man", "one teen was wearing a hoodie"), unless the clause hits them before or after ("soldiers
+# shot three gunmen who opened fire", "two gunmen who opened fire on the convoy were killed").
+_ACTING_AFTER = re.compile(
+    r"^\s*(?:(?!(?:was|were|been|being|is|are|and|or|but)\b)[\w'-]+\s+){1,3}?(?:(?:who|that)\s+)?"
+    r"(?:(?:had|have|has|allegedly|reportedly|then|later|also)\s+)?"
+    r"(?:opened fire|fired (?:on|at|into|upon|shots|rounds|several|multiple|a)|"
+    r"(?:fatally shot|shot and killed|shot)\s+(?:him|her|them|a|an|the|his|their)\b|(?:was|were) wearing|"
+    r"(?:is|are|was|were|remains?|remained) (?:still )?(?:on the run|at large))\b",
+    re.IGNORECASE,
+)
+_HIT_BEFORE = re.compile(r"\b(?:shot|stabbed|hit|struck|killed|killing|wounded|wounding|injured|injuring|gunned down)\s+$",
+                         re.IGNORECASE)
+_HIT_LATER = re.compile(
+    r"^[^.;]*?\b(?:(?:were|was|been)\s+(?:\w+ly\s+)?(?:killed|shot|wounded|injured|hurt|slain|gunned down)|died)\b",
+    re.IGNORECASE,
+)
+
+
 def counts_people(text: str, start: int, end: int) -> bool:
     """Whether the figure text[start:end] may count people killed or hurt, by the words around it: not a date,
     an age, a distance, an address, wounds or shots ("multiple gunshot wounds", "the 1900 block", "a
-    20-year-old"), nor people taken, arrested or seen fleeing ("abducting 31 people", "two men were arrested").
+    20-year-old"), nor people taken, arrested or seen fleeing ("abducting 31 people", "two men were arrested"),
+    nor the shooters ("one driver opened fire").
 
     Example:
         >>> text = "He died of multiple gunshot wounds; two others were hurt. Two men were arrested."
@@ -723,6 +743,10 @@ def counts_people(text: str, start: int, end: int) -> bool:
         return False
     if _CAPTIVES_BEFORE.search(text[max(0, start - 30) : start]) and not _HURT_NEXT.match(after):
         return False  # "took 14 injured people to hospital" still counts them
+    acting = _ACTING_AFTER.search(after)
+    if acting and not (_HIT_BEFORE.search(text[max(0, start - 20) : start])
+                       or _HIT_LATER.search(text[end + acting.end() : end + acting.end() + 120])):
+        return False
     arrested = _NOT_VICTIMS_AFTER.search(after)
     if arrested is None:
         return True

@@ -248,7 +248,7 @@ def test_the_condition_of_some_of_the_hurt_is_no_second_toll():
 
 
 def test_victims_are_never_read_from_a_function_word_after_the_figure():
-    text = "Gunmen shot a driver in his seat on Monday. He was pronounced dead a short time later."
+    text = "Gunmen shot a driver in his seat on Monday. He was pronounced dead a few minutes later."
     preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "pronounced dead", "FATALITIES")]
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert event.actor2 is None

@@ -269,17 +269,17 @@ def test_a_trigger_that_reports_a_death_implies_one_vague_death(text, trigger):
     ("Police said the clerk was shot multiple times.", "shot"),
     ("He was shot three times in the chest by robbers.", "shot"),
     ("A boy was shot in both feet near the school.", "shot"),
-    ("Milwaukee woman shot , wounded inside home", "shot"),
-    ("Man shot multiple times , critically wounded in Point Breeze", "shot"),
+    ("Tulsa grandmother shot , wounded in her kitchen", "shot"),
+    ("Teen shot several times , badly wounded near Elm Park", "shot"),
     ("A trader was shot and wounded by bandits.", "shot"),
     ("A student was stabbed in the neck on campus.", "stabbed"),
     ("A man was shot inside a supermarket on Monday.", "shot"),
     ("The taxi driver had been shot during a robbery.", "shot"),
     ("The gunmen shot a guard and fled.", "shot"),
     ("A police officer shot her husband at the gate.", "shot"),
-    ("Man shot in Bronx supermarket", "shot"),
-    ("Driver Shot By Police In Washington Heights", "Shot"),
-    ("A man shot Saturday night in Moreno Valley is stable.", "shot"),
+    ("Man shot in Fresno laundromat", "shot"),
+    ("Driver Shot By Deputy On Route 9", "Shot"),
+    ("A woman shot late Friday in Eastfield is in stable condition.", "shot"),
     ("A village guard was critically wounded by the gunmen.", "critically wounded"),
 ])
 def test_a_trigger_that_reports_a_person_hit_implies_one_vague_wounded(text, trigger):
@@ -296,7 +296,7 @@ def test_a_trigger_that_reports_a_person_hit_implies_one_vague_wounded(text, tri
     ("Someone in the car fired several times at the trooper.", "fired"),
     ("Gunmen shot at the convoy but missed.", "shot"),
     ("Soldiers shot in the air to disperse the crowd.", "shot"),
-    ("Somebody from the SUV shot multiple rounds at the car.", "shot"),
+    ("A passenger in the van shot several rounds at the truck.", "shot"),
     ("The guard shot back at the attackers.", "shot"),
     ("A skilled gunman was arrested.", "skilled"),
 ])
@@ -305,7 +305,7 @@ def test_other_triggers_imply_nothing(text, trigger):
 
 
 def test_a_hit_with_a_death_told_nearby_is_a_death_unless_the_event_counts_its_wounded():
-    text = "A 28-year-old man was shot near 95th Street. He was taken to a hospital, where he died."
+    text = "A 31-year-old cook was shot near Pine Avenue. Medics rushed him to a clinic, and he died there."
     assert _implied(text, "shot") == {"fatalities": 1}
     # the victim is counted as wounded: the death nearby is someone else's
     assert _implied(text, "shot", wounded=[parse_count("a")]) == {}
@@ -335,7 +335,7 @@ def test_figures_win_over_what_the_trigger_implies():
 
 @pytest.mark.parametrize("sentence,dead", [
     ("He died of a gunshot wound to the chest.", True),
-    ("Davidson has died as a result of his injuries.", True),
+    ("Okafor has since died of the injuries he suffered.", True),
     ("They found him dead of a gunshot wound to the head.", True),
     ("The victim was found with a fatal wound.", True),
     ("He is in hospital with a gunshot wound.", False),
@@ -354,9 +354,9 @@ def test_a_wounded_figure_with_a_number_is_never_the_wound_of_the_dead():
 
 @pytest.mark.parametrize("text,figure,hit", [
     ("Two people were shot during a robbery on Monday.", "Two", True),
-    ("Police say one man was shot in the back.", "one", True),
+    ("Deputies said one cashier was shot in the hip.", "one", True),
     ("Three students have been stabbed near the school.", "Three", True),
-    ("3 shot at W Hotel in Streeterville", "3", True),
+    ("4 shot at Elm Street diner", "4", True),
     ("Two people were shot; one died in hospital.", "Two", False),
     ("Two people were shot dead at the market.", "Two", False),
     ("Two men were shot and killed outside a bar.", "Two", False),
@@ -385,6 +385,9 @@ def test_a_figure_of_people_hurt_who_survived_counts_the_wounded(text, figure, h
     ("Three were hurt when a man was shot dead.", "Three", False),
     ("Two people were shot; one was killed.", "Two", False),
     ("Five were wounded in the blast.", "Five", False),
+    ("Both were pronounced dead in the clinic.", "Both", True),
+    ("Two guards were later found dead in the yard.", "Two", True),
+    ("Two were declared dead on arrival and one was treated.", "Two", True),
     # the words before the figure say it counts the dead
     ("A local official later put the number of dead soldiers at 11 and said four were wounded.", "11", True),
     ("An aid group put the death toll at 15.", "15", True),
@@ -464,10 +467,10 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("two deceased victims", "two", True),
     ("two may have died", "two", True),
     # people arrested or seen fleeing are no victims, unless hurt first
-    ("Two men were arrested on drug charges.", "Two", False),
-    ("2 Men Arrested on Drug Charges Following Fatal Shooting", "2", False),
-    ("Two male adults were detained when the boy was rescued.", "Two", False),
-    ("Two black males wearing dark clothing were seen fleeing the scene.", "Two", False),
+    ("Two men were arrested on firearms charges.", "Two", False),
+    ("3 Teens Arrested After Deadly Parking Lot Fight", "3", False),
+    ("Two women were detained after the girl was found safe.", "Two", False),
+    ("Two youths in grey hoodies were seen fleeing on foot.", "Two", False),
     ("Two suspects are in custody.", "Two", False),
     ("two wounded gunmen were arrested", "two", True),
     ("Two people were shot and a man was arrested.", "Two", True),
@@ -489,6 +492,15 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("Raiders killed two herders and drove off their camels.", "two", True),
     ("Seven cattle keepers were shot as they gathered the herd.", "Seven", True),
     ("A cattle trader riding home was shot in the arm.", "A", True),
+    # the shooters are no victims, unless the clause hits them
+    ("One rider opened fire on the checkpoint.", "One", False),
+    ("A jury cleared two constables who fatally shot a fleeing driver.", "two", False),
+    ("One gunman was wearing a red cap, a witness said.", "One", False),
+    ("Two of the attackers are still at large.", "Two", False),
+    ("Three raiders who fired on the convoy were killed by escorts.", "Three", True),
+    ("Troops shot three raiders who opened fire on them.", "three", True),
+    ("Two men shot and killed near a bus stop", "Two", True),
+    ("fatally shot a taxi driver at a roadblock", "fatally", True),
 ])
 def test_counts_people_by_what_follows_the_figure(text, figure, people):
     start = text.index(figure)
