@@ -6,7 +6,8 @@ docstrings cite for them.
 - explosion sub-type from the trigger and WEAPON words (`inference.weapons.explosion_sub_type`);
 - the order of the two sides of demonstration and arrest events (`inference.actors.protest_sides`);
 - gold FATALITIES / WOUNDED spans that the count filters would drop (`inference.numbers.counts_people`) or move
-  (`hit_not_killed`, `killed_not_hit`) or read as the condition of some (`condition_of_some`), and gold
+  (`hit_not_killed`, `killed_not_hit`) or read as the condition of some (`condition_of_some`), those in a sentence
+  with no word of harm or tally (`tells_harm`), and gold
   multi-figure events that `sum_parts` would join;
 - where the corpus puts the trigger of "were killed/shot ... when ..." sentences (the action or the casualty word,
   `inference.events._group_triggers`), and gold figures that the "number of dead" words precede
@@ -29,7 +30,7 @@ from inference.actors import is_security_force, protest_sides
 from inference.decoding import TokenScores, decode_bio
 from inference.labels import build_label_list
 from inference.numbers import (condition_of_some, counts_people, hit_not_killed, killed_not_hit, parse_count,
-                               sum_parts)
+                               sum_parts, tells_harm)
 from inference.numbers import _KILLED_BEFORE
 from inference.sentences import sentence_index, sentence_starts, sentence_text
 from inference.weapons import explosion_sub_type
@@ -135,6 +136,8 @@ def main() -> None:
                 moved = hit_not_killed if span["label"] == "FATALITIES" else killed_not_hit
                 spans["moved to the other role"] += moved(text, span["start"], span["end"])
                 spans["telling the condition of some"] += condition_of_some(text, span["start"], span["end"])
+                sentence = sentence_text(text, starts, sentence_index(starts, span["start"]))[0]
+                spans["in a sentence that tells of no harm (tells_harm)"] += not tells_harm(sentence)
                 if _KILLED_BEFORE.search(text[max(0, span["start"] - 60) : span["start"]]):
                     spans[f"{span['label']} after 'the number of dead ... at'"] += 1
     print("explosion events:", dict(explosions))

@@ -18,7 +18,7 @@ from inference.actors import clean_actor, group_actors, protest_sides
 from inference.dates import SAME_DAY_AS_BEFORE, find_dates, parse_dateline, resolve_date
 from inference.decoding import SpanPrediction
 from inference.numbers import (Count, combine_counts, condition_of_some, counts_people, hit_not_killed,
-                               killed_not_hit, parse_count, sum_parts, trigger_counts, wound_of_the_dead,
+                               killed_not_hit, parse_count, sum_parts, tells_harm, trigger_counts, wound_of_the_dead,
                                zero_about_others)
 from inference.outputs import (
     Actor,
@@ -105,7 +105,8 @@ def _attach(
 
 
 def _figures(text: str, spans: list[SpanPrediction], starts: list[int]) -> list[tuple[Count, SpanPrediction]]:
-    parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.start, p.end)]
+    parsed = [(parse_count(text[p.start : p.end]), p) for p in spans if counts_people(text, p.start, p.end)
+              and tells_harm(sentence_text(text, starts, sentence_index(starts, p.start))[0])]
     kept = [(count, p) for count, p in parsed
             if count is not None and not zero_about_others(count, text, p.start, p.end)
             and not (p.label == "WOUNDED" and wound_of_the_dead(count, _sentence_and_next(text, starts, p.start)))]

@@ -247,6 +247,15 @@ def test_the_condition_of_some_of_the_hurt_is_no_second_toll():
     assert event.wounded.best == 2
 
 
+def test_a_figure_in_a_sentence_that_tells_of_no_harm_counts_no_one():
+    text = ("Gunmen shot a trader in the arm in Kaduna on Monday. The two men he was with were not questioned. "
+            "Three were wounded in the leg.")
+    preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "two", "WOUNDED"),
+             _span(text, "Three", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert [f.value for f in event.wounded.figures] == [3]
+
+
 def test_victims_are_never_read_from_a_function_word_after_the_figure():
     text = "Gunmen shot a driver in his seat on Monday. He was pronounced dead a few minutes later."
     preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "pronounced dead", "FATALITIES")]

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from inference.numbers import (Count, CountSummary, combine_counts, condition_of_some, counts_people, extract_counts,
-                               hit_not_killed, killed_not_hit, parse_count, sum_parts, trigger_counts,
+                               hit_not_killed, killed_not_hit, parse_count, sum_parts, tells_harm, trigger_counts,
                                wound_of_the_dead, zero_about_others)
 
 
@@ -505,6 +505,23 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
 def test_counts_people_by_what_follows_the_figure(text, figure, people):
     start = text.index(figure)
     assert counts_people(text, start, start + len(figure)) is people
+
+
+@pytest.mark.parametrize("sentence,harm", [
+    ("Two farmers were hurt.", True),
+    ("Police put the number at 14.", True),
+    ("A monitor compiled a list of 23 names.", True),
+    ("A clinic medic said nine people had suffered suffocation symptoms.", True),
+    ("Five men were evacuated from the trench.", True),
+    ("The church gave a total of between 20 and 25.", True),
+    ("The militia mourned two martyrs.", True),
+    ("The three have not been questioned yet.", False),
+    ("Two other people were inside the pickup and three others in the house.", False),
+    ("Two officers stayed by their car with guns drawn.", False),
+    ("Witnesses said five or six men were inside the van.", False),
+])
+def test_a_sentence_that_tells_of_harm_or_a_tally(sentence, harm):
+    assert tells_harm(sentence) is harm
 
 
 @pytest.mark.parametrize("text,figure,condition", [
