@@ -230,6 +230,7 @@ _DETERMINERS = frozenset({"a", "an", "the"})
 _JOINERS = frozenset({"of", "and", "or", "with", "to", "by", "for", "from", "at", "in", "on", "as", "that", "who",
                       "whom", "whose", "which", ",", ";", ":"})
 _TRAILING = _JOINERS | _DETERMINERS | frozenset({"its", "their", "his", "her"})
+_TRIGGER_TRAILING = frozenset({"and", "or", "&", ",", ";"})
 
 
 def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, int]],
@@ -237,7 +238,7 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
     """Name spans cut at a function word are mended: a lone determiner joins the span of its label one or two
     plain words later ("a" | "barrage" | "of rockets" is one weapon), then leading joiners and trailing joiners
     or determiners are dropped ("a well-known defender and a" -> "a well-known defender"), and a span with
-    no letter or digit left, or a single letter, is no span."""
+    no letter or digit left, or a single letter, is no span. A trigger loses a trailing conjunction ("shot and")."""
 
     def words(tokens: list[int]) -> list[list[int]]:
         return [[tokens[i] for i in group] for group in _words([offsets[t] for t in tokens], text)]
@@ -258,7 +259,13 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
         joined.append((tokens, label))
     out: list[tuple[list[int], str]] = []
     for tokens, label in joined:
-        if label in _NAME_LABELS:
+        if label == "TRIGGER":
+            # "shot and" | "killed": the trigger is "shot", and the words after it tell the outcome
+            parts = words(tokens)
+            while len(parts) > 1 and word(parts[-1]) in _TRIGGER_TRAILING:
+                parts.pop()
+            tokens = [t for part in parts for t in part]
+        elif label in _NAME_LABELS:
             parts = words(tokens)
             # "at least 15 people" and "as many as 30 people" are whole phrases (a count marks whom it counts)
             counted = any(is_count_phrase(word(parts[0] + [t for p in parts[1:k] for t in p]))

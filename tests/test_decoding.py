@@ -182,6 +182,12 @@ def labelled(text, tags):
         ("arrested at least 15 people", ["O", "B-TARGET", "I-TARGET", "I-TARGET", "I-TARGET"],
          [("at least 15 people", "TARGET")]),
         ("Ahlu Sunna Wal Jama'a", ["B-ACTOR"] + ["I-ACTOR"] * 5, [("Ahlu Sunna Wal Jama'a", "ACTOR")]),
+        # a trigger loses a trailing conjunction, and keeps the one inside it
+        ("was shot and killed", ["O", "B-TRIGGER|Attack", "I-TRIGGER|Attack", "O"], [("shot", "TRIGGER")]),
+        ("was shot and killed", ["O", "B-TRIGGER|Attack", "I-TRIGGER|Attack", "I-TRIGGER|Attack"],
+         [("shot and killed", "TRIGGER")]),
+        ("looted , burned", ["B-TRIGGER|Looting/property destruction", "I-TRIGGER|Looting/property destruction",
+                             "O"], [("looted", "TRIGGER")]),
     ],
 )
 def test_name_spans_cut_at_a_function_word_are_mended(text, tags, expected):
