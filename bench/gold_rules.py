@@ -13,7 +13,9 @@ docstrings cite for them.
   `inference.events._group_triggers`), and gold figures that the "number of dead" words precede
   (`killed_not_hit`) or that count people treated or admitted as a later figure of their event;
 - gold spans the word-level decoder would not give back as they are when the model tagged them exactly
-  (`inference.decoding.decode_bio`: joining, connectors, mended name spans), one piece per word or punctuation mark.
+  (`inference.decoding.decode_bio`: joining, connectors, mended name spans), one piece per word or punctuation mark;
+- gold event locations that `inference.places.resolve_place` gives coordinates for, with the event's country as
+  the hint and the article as context, and how many of those fall in the gold admin1.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from inference.labels import build_label_list
 from inference.numbers import (condition_of_some, counts_people, hit_not_killed, killed_not_hit, parse_count,
                                sum_parts, tells_harm)
 from inference.numbers import _KILLED_BEFORE
+from inference.places import resolve_place, same_admin1
 from inference.sentences import sentence_index, sentence_starts, sentence_text
 from inference.weapons import explosion_sub_type
 
@@ -80,6 +83,7 @@ def main() -> None:
     sides: Counter[str] = Counter()
     spans: Counter[str] = Counter()
     decoded: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     # keys that may stay at 0 are printed all the same
     triggers: Counter[str] = Counter({"two triggers linked by when/as/after/during/while": 0})
     spans["WOUNDED after 'the number of dead ... at'"] = 0
@@ -110,6 +114,13 @@ def main() -> None:
             ids = sorted(event["arguments"].get("wounded") or [], key=lambda i: by_id[i]["start"])
             spans["wounded figures after the first, of people treated or admitted"] += sum(
                 bool(_CARE_AFTER.search(text[by_id[i]["end"] : by_id[i]["end"] + 80])) for i in ids[1:])
+            if event.get("location"):
+                place = resolve_place([event["location"]], country_hint=event["country"], context=text)
+                found = place is not None and place.latitude is not None
+                places["gold locations"] += 1
+                places["with coordinates"] += found
+                places["with coordinates, in the gold admin1"] += found and bool(event["admin1"]) and \
+                    same_admin1(place.admin1 or "", event["admin1"])
             if event["event_type"] == "Explosions/Remote violence":
                 trigger = by_id[event["trigger"]]
                 found = explosion_sub_type(text[trigger["start"] : trigger["end"]], words(event, "weapon"))
@@ -145,6 +156,7 @@ def main() -> None:
     print("counts:", dict(spans))
     print("decoder on gold tags:", dict(decoded))
     print("triggers:", dict(triggers))
+    print("gold event locations resolved alone (country hint and article text):", dict(places))
 
 
 if __name__ == "__main__":
