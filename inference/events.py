@@ -72,6 +72,45 @@ def _group_triggers(text: str, triggers: list[SpanPrediction],
     return out
 
 
+# A casualty told before the model marks any trigger ("Israeli airstrikes on a house killed nine people", with
+# "airstrikes" marked as an actor) would be lost: its sentence's casualty word stands in for the trigger, typed by
+# the weapon it names, else by clash words, else as an attack; its confidence is half the figure's...
+_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kills|died|wounded|wounding|injured|injuring|shot dead|shot)\b",
+                            re.IGNORECASE)
+# ...when the sentence tells of violence: a bus that "overturned" killing 22 is no event
+_VIOLENCE = re.compile(
+    r"\b(?:attack\w*|air ?strikes?|airstrikes?|strikes?|struck|bomb\w*|shell\w*|gunm[ae]n|militants?|insurgents?|"
+    r"rebels?|jihadists?|bandits?|militia\w*|attackers?|assailants?|shot|shoot\w*|gunfire|gunshots?|fired|ambush\w*|raid\w*|"
+    r"explosions?|blasts?|rockets?|missiles?|drones?|mortars?|grenades?|stabb\w*|machetes?|clash\w*|massacre\w*|"
+    r"assault\w*|gunfights?|firefights?|fighting|battles?)\b",
+    re.IGNORECASE,
+)
+# ...and not as background: "the 2015 attacks, which together killed more than 20 people"
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_CLASH_WORDS = re.compile(r"\b(?:clash\w*|fighting|battles?|gunfights?|firefights?|exchanges? of fire)\b", re.IGNORECASE)
+
+
+def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int],
+                   sentence_of: dict[int, int]) -> list[SpanPrediction]:
+    first = min((sentence_of[p.start] for p in preds if p.label == "TRIGGER"), default=len(starts))
+    out: list[SpanPrediction] = []
+    for sent in sorted({sentence_of[p.start] for p in preds if p.label in ("FATALITIES", "WOUNDED")}):
+        if sent >= first:
+            break
+        sentence, offset = sentence_text(text, starts, sent)
+        figures = [p for p in preds if p.label in ("FATALITIES", "WOUNDED") and sentence_of[p.start] == sent
+                   and counts_people(text, p.start, p.end) and (c := parse_count(text[p.start : p.end])) is not None
+                   and c.high > 0]
+        verb = _CASUALTY_VERB.search(sentence)
+        if not figures or verb is None or not _VIOLENCE.search(sentence) or \
+                _RELATIVE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()]):
+            continue
+        sub = explosion_sub_type(sentence, []) or ("Armed clash" if _CLASH_WORDS.search(sentence) else "Attack")
+        out.append(SpanPrediction(offset + verb.start(), offset + verb.end(), "TRIGGER", sub,
+                                  0.5 * min(p.score for p in figures)))
+    return out
+
+
 def _attach(
     spans: list[SpanPrediction], anchors: list[SpanPrediction], sentence_of: dict[int, int]
 ) -> dict[int, list[SpanPrediction]]:
@@ -189,6 +228,10 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     starts = sentence_starts(text)
     sentence_of = {p.start: sentence_index(starts, p.start) for p in preds}
     triggers = [p for p in preds if p.label == "TRIGGER" and p.sub_event_type in SUB_EVENT_TO_TYPE]
+    for trig in _rule_triggers(text, preds, starts, sentence_of):
+        triggers.append(trig)
+        sentence_of[trig.start] = sentence_index(starts, trig.start)
+    triggers.sort(key=lambda p: p.start)
     groups = _group_triggers(text, triggers, sentence_of)
     anchors = [g[0] for g in groups]
     arguments = [p for p in preds if p.label != "TRIGGER"]

@@ -261,3 +261,37 @@ def test_victims_are_never_read_from_a_function_word_after_the_figure():
     preds = [_span(text, "shot", "TRIGGER", "Attack"), _span(text, "pronounced dead", "FATALITIES")]
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert event.actor2 is None
+
+
+def test_a_casualty_before_any_trigger_stands_for_the_trigger_the_model_missed():
+    text = ("Israeli airstrikes on a house in Nuseirat killed nine people overnight, the civil defence agency said. "
+            "At least 20 were wounded.")
+    preds = [_span(text, "Israeli airstrikes", "ACTOR"), _span(text, "Nuseirat", "LOCATION"),
+             _span(text, "nine", "FATALITIES"), _span(text, "At least 20", "WOUNDED")]
+    (event,) = assemble_events(text, preds, dt.date(2026, 11, 18))
+    assert (event.sub_event_type, event.trigger.text) == ("Air/drone strike", "killed")
+    assert (event.fatalities.best, event.wounded.best, event.actor1.name) == (9, 20, "Israeli airstrikes")
+    assert event.confidence == 0.45  # half the figure's: no model trigger
+    # no weapon named: an attack, or a clash when the words say so
+    text = "Two men were shot dead by gunmen in Kaduna on Monday."
+    (event,) = assemble_events(text, [_span(text, "Two", "FATALITIES")], dt.date(2024, 3, 6))
+    assert (event.sub_event_type, event.trigger.text, event.fatalities.best) == ("Attack", "shot dead", 2)
+    text = "Fighting between two militias near Beni killed 12 fighters."
+    (event,) = assemble_events(text, [_span(text, "12", "FATALITIES")], dt.date(2024, 3, 6))
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_no_event_is_made_from_a_casualty_with_no_violence_or_in_the_background():
+    for text, figure in [
+        ("Twenty-two passengers died when a bus overturned on a mountain road.", "Twenty-two"),
+        ("A court sentenced two men for the 2015 attacks on a hotel, which together killed more than 20 people.",
+         "more than 20"),
+    ]:
+        assert assemble_events(text, [_span(text, figure, "FATALITIES")], dt.date(2024, 3, 6)) == []
+
+
+def test_a_casualty_after_the_first_trigger_joins_its_event():
+    text = "Gunmen attacked a market in Gao on Monday. A grenade blast there killed three traders."
+    preds = [_span(text, "attacked", "TRIGGER", "Attack"), _span(text, "three", "FATALITIES")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.trigger.text, event.fatalities.best) == ("attacked", 3)
