@@ -310,6 +310,7 @@ _NEAR = re.compile(r"^(?:near|nearby|outside|around|close to|(?:on )?the outskir
 _TOWN_OF = re.compile(r"^(?:the\s+)?(?:town|village|city|hamlet|locality|settlement)\s+of\s+", re.I)
 _TOWN_WORDS = re.compile(rf"{_TOWN_OF.pattern}|\s+(?:town|village|city)$", re.I)
 _ADMIN_WORD = re.compile(r"\s+(?:region|province|state|governorate|oblast|department|prefecture|regional state)$", re.I)
+_LAKE = re.compile(r"^lake\s", re.I)
 _AREA_WORD = re.compile(r"\s+(?:district|area|county|territory|commune|municipality|lga|local government area|"
                         r"local government|sub-?district|sub-?county|circle|cercle|chiefdom|sector|zone|"
                         r"neighbou?rhood|regency|suburb|quarter|camp|forest|valley|axis|road|border area|border)$|"
@@ -446,6 +447,8 @@ def _mention(gaz: _Gazetteer, name: str, context: str = "") -> _Mention:
         if stripped and stripped != core and not (label == "town" and _lookup(gaz, core)):  # "Gaza City"
             core, hint = stripped, (hint if hint == "near" else label)
     candidates = _lookup(gaz, core)
+    if _LAKE.match(text) and all(c.kind == "country" for c in candidates):
+        candidates = []  # Lake Chad, Lake Malawi: shores of several countries, named after one of them
     if not candidates and _PART.match(core):  # "northern Borno": part of a province
         core, hint = _PART.sub("", core), "part"
         candidates = _lookup(gaz, core)

@@ -426,3 +426,10 @@ def test_the_tail_of_a_longer_name_is_no_evidence():
     context = ("Insurgents attacked Xqzvillage, in Mocimboa da Praia district, on Monday, a resident said. "
                "Troops later patrolled the coast of Cabo Delgado.")
     assert where("Xqzvillage", context=context)[:2] == ("MZ", "Cabo Delgado")
+
+
+def test_a_lake_named_after_a_country_names_no_country():
+    context = "MAIDUGURI, Nigeria - Gunmen killed 14 fishermen on the shores of Lake Chad in Borno State, police said."
+    assert where("Lake Chad", context=context)[:2] == ("NG", "Borno")
+    assert where("Lake Chad", context="Boats capsized on Lake Chad near Bol, in Chad's Lac province.")[:2] == (
+        "TD", "Lac")
