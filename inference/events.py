@@ -73,16 +73,21 @@ def _group_triggers(text: str, triggers: list[SpanPrediction],
 
 
 # A casualty told before the model marks any trigger ("Israeli airstrikes on a house killed nine people", with
-# "airstrikes" marked as an actor) would be lost: its sentence's casualty word stands in for the trigger, typed by
-# the weapon it names, else by clash words, else as an attack; its confidence is half the figure's...
-_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kills|died|wounded|wounding|injured|injuring|shot dead|shot)\b",
+# "airstrikes" marked as an actor; "Clashes between border guards left four people dead") would be lost: the
+# sentence's first word of a violent act outside the model's spans stands in for the trigger, else its casualty
+# word; typed by the weapon the sentence names, else by clash words, else as an attack; its confidence is half the
+# figure's...
+_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kills|died|dead|wounded|wounding|injured|injuring|shot dead|shot)\b",
                             re.IGNORECASE)
-# ...when the sentence tells of violence: a bus that "overturned" killing 22 is no event
+_ACT = (r"attack(?:s|ed|ing)?|air ?strikes?|strikes?|struck|bomb(?:ing|ings|ed)|shell(?:ing|ed)|shot|shootings?|"
+        r"gunfire|fired|opened fire|ambush(?:ed|es)?|raid(?:s|ed)?|explosions?|blasts?|exploded|clash(?:es|ed)?|"
+        r"fighting|battles?|gunfights?|firefights?|massacred?|assault(?:s|ed)?|stabb(?:ed|ing)")
+_VIOLENT_ACT = re.compile(rf"\b(?:{_ACT})\b", re.IGNORECASE)
+# ...when the sentence tells of violence (an act, a weapon or armed men): a bus that "overturned" killing 22 is no
+# event
 _VIOLENCE = re.compile(
-    r"\b(?:attack\w*|air ?strikes?|airstrikes?|strikes?|struck|bomb\w*|shell\w*|gunm[ae]n|militants?|insurgents?|"
-    r"rebels?|jihadists?|bandits?|militia\w*|attackers?|assailants?|shot|shoot\w*|gunfire|gunshots?|fired|ambush\w*|raid\w*|"
-    r"explosions?|blasts?|rockets?|missiles?|drones?|mortars?|grenades?|stabb\w*|machetes?|clash\w*|massacre\w*|"
-    r"assault\w*|gunfights?|firefights?|fighting|battles?)\b",
+    rf"\b(?:{_ACT}|bombs?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|bandits?|militia\w*|attackers?|"
+    r"assailants?|gunshots?|rockets?|missiles?|drones?|mortars?|grenades?|machetes?)\b",
     re.IGNORECASE,
 )
 # ...and not as background: "the 2015 attacks, which together killed more than 20 people"
@@ -102,11 +107,17 @@ def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int]
                    and counts_people(text, p.start, p.end) and (c := parse_count(text[p.start : p.end])) is not None
                    and c.high > 0]
         verb = _CASUALTY_VERB.search(sentence)
-        if not figures or verb is None or not _VIOLENCE.search(sentence) or \
-                _RELATIVE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()]):
+        if not figures or not _VIOLENCE.search(sentence) or \
+                (verb and _RELATIVE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()])):
+            continue
+        taken = [(p.start - offset, p.end - offset) for p in preds if sentence_of[p.start] == sent]
+        act = next((m for m in _VIOLENT_ACT.finditer(sentence)
+                    if not any(a < m.end() and m.start() < b for a, b in taken)), None)
+        word = act or verb
+        if word is None:
             continue
         sub = explosion_sub_type(sentence, []) or ("Armed clash" if _CLASH_WORDS.search(sentence) else "Attack")
-        out.append(SpanPrediction(offset + verb.start(), offset + verb.end(), "TRIGGER", sub,
+        out.append(SpanPrediction(offset + word.start(), offset + word.end(), "TRIGGER", sub,
                                   0.5 * min(p.score for p in figures)))
     return out
 

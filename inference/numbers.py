@@ -684,13 +684,15 @@ _BEFORE = re.compile(
 
 
 # People arrested, taken or seen fleeing are not victims ("Two men were arrested", a headline's "2 Men Arrested",
+# "four young men arrested in a raid",
 # "Forty students were abducted"), unless a casualty word comes first ("two wounded gunmen were arrested"); the
 # words between stay in one clause.
 _SHOT_WORD = re.compile(r"\b(?:shot|stabbed|hit|struck)\b", re.IGNORECASE)
 _NOT_VICTIMS_AFTER = re.compile(
     r"^\s*(?:[\w'-]+\s+){0,6}?(?:(?:were|was|have been|has been|had been|are|is|being|remain|remained)\s+"
     r"(?:\w+ly\s+)?(?:arrested|detained|apprehended|charged|questioned|taken into custody|in custody|abducted|"
-    r"kidnapped|taken hostage|freed|released|rescued|seen fleeing)\b|(?-i:Arrested|Detained|Charged)\b)",
+    r"kidnapped|taken hostage|freed|released|rescued|seen fleeing)\b|(?-i:Arrested|Detained|Charged)\b|"
+    r"(?<!had )(?<!have )(?<!has )(?:arrested|detained|apprehended)\s+(?:in|during|at|on|after|over|near|for)\b)",
     re.IGNORECASE,
 )
 

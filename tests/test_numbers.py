@@ -472,10 +472,12 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("Two women were detained after the girl was found safe.", "Two", False),
     ("Two youths in grey hoodies were seen fleeing on foot.", "Two", False),
     ("Two suspects are in custody.", "Two", False),
+    ("Police said four young men arrested in a raid on a hideout were being questioned.", "four", False),
     ("two wounded gunmen were arrested", "two", True),
     ("Two people were shot and a man was arrested.", "Two", True),
     ("Two people were shot; police arrested a suspect.", "Two", True),
     ("seven men they had detained were executed", "seven", True),
+    ("soldiers executed seven men they had detained in a hamlet", "seven", True),
     ("at least 26 of the detained men were found dead", "at least 26", True),
     # people taken or freed are no victims of death or wounds
     ("Bandits stormed the village, abducting 31 people.", "31", False),
