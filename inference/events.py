@@ -79,9 +79,10 @@ def _group_triggers(text: str, triggers: list[SpanPrediction],
 # figure's...
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kills|died|dead|wounded|wounding|injured|injuring|shot dead|shot)\b",
                             re.IGNORECASE)
-_ACT = (r"attack(?:s|ed|ing)?|air ?strikes?|strikes?|struck|bomb(?:ing|ings|ed)|shell(?:ing|ed)|shot|shootings?|"
-        r"gunfire|fired|opened fire|ambush(?:ed|es)?|raid(?:s|ed)?|explosions?|blasts?|exploded|clash(?:es|ed)?|"
-        r"fighting|battles?|gunfights?|firefights?|massacred?|assault(?:s|ed)?|stabb(?:ed|ing)")
+_CLASH = r"clash(?:es|ed|ing)?|fighting|battles?|gunfights?|firefights?"
+_ACT = (rf"attack(?:s|ed|ing)?|air ?strikes?|strikes?|struck|bomb(?:ing|ings|ed)|shell(?:ing|ed)|shot|shootings?|"
+        rf"gunfire|fired|opened fire|ambush(?:ed|es)?|raid(?:s|ed)?|explosions?|blasts?|exploded|{_CLASH}|"
+        rf"massacred?|assault(?:s|ed)?|stabb(?:ed|ing)")
 _VIOLENT_ACT = re.compile(rf"\b(?:{_ACT})\b", re.IGNORECASE)
 # ...when the sentence tells of violence (an act, a weapon or armed men): a bus that "overturned" killing 22 is no
 # event
@@ -92,7 +93,7 @@ _VIOLENCE = re.compile(
 )
 # ...and not as background: "the 2015 attacks, which together killed more than 20 people"
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_CLASH_WORDS = re.compile(r"\b(?:clash\w*|fighting|battles?|gunfights?|firefights?|exchanges? of fire)\b", re.IGNORECASE)
+_CLASH_WORDS = re.compile(rf"\b(?:{_CLASH}|exchanges? of fire)\b", re.IGNORECASE)
 
 
 def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int],
