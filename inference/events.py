@@ -260,7 +260,7 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
 
     def build(group: list[SpanPrediction], args: list[SpanPrediction]) -> Event:
         anchor = group[0]
-        args = _before_an_earlier_time(text, group, args, sentence_of, reference)
+        args = _before_an_earlier_time(text, group, args, sentence_of, starts, reference)
         by_label: dict[str, list[SpanPrediction]] = defaultdict(list)
         for p in sorted(args, key=lambda p: p.start):
             by_label[p.label].append(p)
@@ -348,20 +348,26 @@ _EARLIER = re.compile(r"\b(?:earlier|last|previous|previously|ago|before)\b", re
 
 
 def _before_an_earlier_time(text: str, group: Sequence[SpanPrediction], args: list[SpanPrediction],
-                            sentence_of: dict[int, int], reference: dt.date | None) -> list[SpanPrediction]:
+                            sentence_of: dict[int, int], starts: list[int],
+                            reference: dt.date | None) -> list[SpanPrediction]:
     """The event's arguments less those carried over from the sentences after the story moves to an earlier
     time ("... wounding 23, the governor said. Earlier this month, a drone attack wounded nine people."): when the
     model misses the older event's trigger, its figures and places would otherwise join this event. The story
     has moved back when a later sentence with no trigger of this event has a date before the event's own (the
-    one in its trigger's sentence); an event with no date of its own keeps all its arguments."""
+    one in its trigger's sentence), or when a later sentence says so in words ("The attack came a week after
+    soldiers repelled an assault ... in which two soldiers died", "Three days earlier, ...")."""
+    own_sentences = {sentence_of[t.start] for t in group}
+    last_own = max(own_sentences)
+    back = next((sent for sent in sorted({sentence_of[p.start] for p in args}) if sent > last_own
+                 and _BACK_IN_TIME.search(sentence_text(text, starts, sent)[0])), None)
+    if back is not None:
+        args = [q for q in args if sentence_of[q.start] < back]
     if reference is None:
         return args
-    own_sentences = {sentence_of[t.start] for t in group}
     own_day = next((r.date for p in args if p.label == "DATE" and sentence_of[p.start] in own_sentences
                     and (r := resolve_date(text[p.start : p.end], reference)) is not None), None)
     if own_day is None:
         return args
-    last_own = max(own_sentences)
     for p in sorted(args, key=lambda p: p.start):
         sent = sentence_of[p.start]
         if p.label != "DATE" or sent <= last_own:
@@ -371,6 +377,14 @@ def _before_an_earlier_time(text: str, group: Sequence[SpanPrediction], args: li
         if told is not None and _earlier(told.date, told.precision, own_day, text[max(0, p.start - 12) : p.end]):
             return [q for q in args if sentence_of[q.start] < sent]
     return args
+
+
+_BACK_IN_TIME = re.compile(
+    r"\b(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+after\b|"
+    r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before|ago)\b",
+    re.IGNORECASE,
+)
 
 
 def _earlier(day: dt.date, precision: int, own_day: dt.date, expression: str) -> bool:

@@ -296,3 +296,19 @@ def test_a_casualty_after_the_first_trigger_joins_its_event():
     preds = [_span(text, "attacked", "TRIGGER", "Attack"), _span(text, "three", "FATALITIES")]
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert (event.trigger.text, event.fatalities.best) == ("attacked", 3)
+
+
+def test_words_that_take_the_story_back_in_time_end_the_event_arguments():
+    text = ("Gunmen opened fire on fishermen near Baga on Tuesday, killing 14. "
+            "The attack came a week after soldiers repelled an assault on a base in Monguno, in which two died.")
+    preds = [_span(text, "opened fire", "TRIGGER", "Attack"), _span(text, "14", "FATALITIES"),
+             _span(text, "two", "FATALITIES"), _span(text, "Monguno", "LOCATION")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert event.fatalities.best == 14 and event.fatalities.high == 14
+    assert [s.text for s in event.place.spans] != ["Monguno"]
+    # a later toll of the same story still joins
+    text = "Gunmen opened fire on fishermen near Baga on Tuesday, killing 14. A local leader put the toll at 19."
+    preds = [_span(text, "opened fire", "TRIGGER", "Attack"), _span(text, "14", "FATALITIES"),
+             _span(text, "19", "FATALITIES")]
+    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    assert (event.fatalities.best, event.fatalities.high) == (14, 19)
