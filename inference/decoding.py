@@ -231,6 +231,8 @@ _JOINERS = frozenset({"of", "and", "or", "with", "to", "by", "for", "from", "at"
                       "whom", "whose", "which", ",", ";", ":"})
 _TRAILING = _JOINERS | _DETERMINERS | frozenset({"its", "their", "his", "her"})
 _TRIGGER_TRAILING = frozenset({"and", "or", "&", ",", ";"})
+# an article alone is a piece of a name in any language
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "az", "la", "le", "les", "los", "las", "the"})
 
 
 def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, int]],
@@ -284,7 +286,7 @@ def _trim_names(raw: list[tuple[list[int], str]], offsets: Sequence[tuple[int, i
                     ABBREVIATION_END.search(text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]]):
                 tokens.append(following)
             core = [c for c in text[offsets[tokens[0]][0] : offsets[tokens[-1]][1]] if c.isalnum()] if tokens else []
-            if not core or (len(core) == 1 and core[0].isalpha()):
-                continue  # nothing left, an apostrophe, or the "s" of "U.S." or "Henderson's"
+            if not core or (len(core) == 1 and core[0].isalpha()) or "".join(core).lower() in _ARTICLES:
+                continue  # nothing left, an apostrophe, the "s" of "U.S." or "Henderson's", the "Al" of "Al Qaeda"
         out.append((tokens, label))
     return out

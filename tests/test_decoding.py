@@ -182,6 +182,9 @@ def labelled(text, tags):
         ("arrested at least 15 people", ["O", "B-TARGET", "I-TARGET", "I-TARGET", "I-TARGET"],
          [("at least 15 people", "TARGET")]),
         ("Ahlu Sunna Wal Jama'a", ["B-ACTOR"] + ["I-ACTOR"] * 5, [("Ahlu Sunna Wal Jama'a", "ACTOR")]),
+        # an article alone is a piece of a name
+        ("Al Qaeda affiliate", ["B-ACTOR", "O", "O"], []),
+        ("El Fasher", ["B-LOCATION", "I-LOCATION"], [("El Fasher", "LOCATION")]),
         # a trigger loses a trailing conjunction, and keeps the one inside it
         ("was shot and killed", ["O", "B-TRIGGER|Attack", "I-TRIGGER|Attack", "O"], [("shot", "TRIGGER")]),
         ("was shot and killed", ["O", "B-TRIGGER|Attack", "I-TRIGGER|Attack", "I-TRIGGER|Attack"],
