@@ -729,11 +729,15 @@ _HIT_LATER = re.compile(
 )
 
 
+# "killing 28 civilians including 9 children": a part of the figure before it, never marked as one in data/
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.IGNORECASE)
+
+
 def counts_people(text: str, start: int, end: int) -> bool:
     """Whether the figure text[start:end] may count people killed or hurt, by the words around it: not a date,
     an age, a distance, an address, wounds or shots ("multiple gunshot wounds", "the 1900 block", "a
     20-year-old"), nor people taken, arrested or seen fleeing ("abducting 31 people", "two men were arrested"),
-    nor the shooters ("one driver opened fire").
+    nor the shooters ("one driver opened fire"), nor a part of a figure told before it ("including 9 children").
 
     Example:
         >>> text = "He died of multiple gunshot wounds; two others were hurt. Two men were arrested."
@@ -741,7 +745,7 @@ def counts_people(text: str, start: int, end: int) -> bool:
         [False, True, False]
     """
     after = text[end : end + 60]
-    if _NOT_PEOPLE_AFTER.search(after[:30]):
+    if _NOT_PEOPLE_AFTER.search(after[:30]) or _PART_BEFORE.search(text[max(0, start - 25) : start]):
         return False
     if _CAPTIVES_BEFORE.search(text[max(0, start - 30) : start]) and not _HURT_NEXT.match(after):
         return False  # "took 14 injured people to hospital" still counts them

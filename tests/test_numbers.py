@@ -494,6 +494,10 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("Raiders killed two herders and drove off their camels.", "two", True),
     ("Seven cattle keepers were shot as they gathered the herd.", "Seven", True),
     ("A cattle trader riding home was shot in the arm.", "A", True),
+    # a part of the figure before it is no figure of its own
+    ("killing 28 civilians including 9 children", "9", False),
+    ("12 were wounded, among them three policemen", "three", False),
+    ("killing 28 civilians including 9 children", "28", True),
     # the shooters are no victims, unless the clause hits them
     ("One rider opened fire on the checkpoint.", "One", False),
     ("A jury cleared two constables who fatally shot a fleeing driver.", "two", False),
