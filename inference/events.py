@@ -96,14 +96,18 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w-]+\s+){0,2}$", re.
 _CLASH_WORDS = re.compile(rf"\b(?:{_CLASH}|exchanges? of fire)\b", re.IGNORECASE)
 
 
-def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int],
-                   sentence_of: dict[int, int]) -> list[SpanPrediction]:
-    first = min((sentence_of[p.start] for p in preds if p.label == "TRIGGER"), default=len(starts))
+def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int], sentence_of: dict[int, int],
+                   reference: dt.date | None) -> list[SpanPrediction]:
+    marked = sorted({sentence_of[p.start] for p in preds if p.label == "TRIGGER"})
     out: list[SpanPrediction] = []
     for sent in sorted({sentence_of[p.start] for p in preds if p.label in ("FATALITIES", "WOUNDED")}):
-        if sent >= first:
-            break
         sentence, offset = sentence_text(text, starts, sent)
+        # after a marked trigger, only an older event told further down ("On 3 February, an airstrike ... killed
+        # four novices"): its counts would otherwise be cut from the newer event and lost
+        before = [m for m in marked if m <= sent]
+        if before and (before[-1] == sent or not _told_earlier(text, preds, sentence_of, before[-1], sent, sentence,
+                                                               reference)):
+            continue
         figures = [p for p in preds if p.label in ("FATALITIES", "WOUNDED") and sentence_of[p.start] == sent
                    and counts_people(text, p.start, p.end) and (c := parse_count(text[p.start : p.end])) is not None
                    and c.high > 0]
@@ -121,6 +125,31 @@ def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int]
         out.append(SpanPrediction(offset + word.start(), offset + word.end(), "TRIGGER", sub,
                                   0.5 * min(p.score for p in figures)))
     return out
+
+
+def _told_earlier(text: str, preds: Sequence[SpanPrediction], sentence_of: dict[int, int], marked: int, sent: int,
+                  sentence: str, reference: dt.date | None) -> bool:
+    # Whether sentence `sent` goes back to a time before that of the trigger sentence `marked`: in words ("Three
+    # days earlier", "Earlier this month") or by a date before the one told there.
+    if _BACK_IN_TIME.search(sentence) or _EARLIER_OPENING.match(sentence):
+        return True
+    if reference is None:
+        return False
+
+    def day(index: int) -> tuple[dt.date, int, str] | None:
+        for p in preds:
+            if p.label == "DATE" and sentence_of[p.start] == index:
+                told = resolve_date(text[p.start : p.end], reference)
+                if told is not None:
+                    return told.date, told.precision, text[max(0, p.start - 12) : p.end]
+        return None
+
+    own, told = day(marked), day(sent)
+    return own is not None and told is not None and _earlier(told[0], told[1], own[0], told[2])
+
+
+_EARLIER_OPENING = re.compile(r"^\W*(?:earlier (?:this|that|in the) (?:week|month|year)|last (?:week|month|year)|"
+                              r"the (?:previous|day before|week before))\b", re.IGNORECASE)
 
 
 def _attach(
@@ -240,7 +269,8 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     starts = sentence_starts(text)
     sentence_of = {p.start: sentence_index(starts, p.start) for p in preds}
     triggers = [p for p in preds if p.label == "TRIGGER" and p.sub_event_type in SUB_EVENT_TO_TYPE]
-    for trig in _rule_triggers(text, preds, starts, sentence_of):
+    reference, dateline_place, dateline_end = reference_of(text, published)
+    for trig in _rule_triggers(text, preds, starts, sentence_of, reference):
         triggers.append(trig)
         sentence_of[trig.start] = sentence_index(starts, trig.start)
     triggers.sort(key=lambda p: p.start)
@@ -248,7 +278,6 @@ def assemble_events(text: str, preds: Sequence[SpanPrediction], published: dt.da
     anchors = [g[0] for g in groups]
     arguments = [p for p in preds if p.label != "TRIGGER"]
     linked = _attach(arguments, anchors, sentence_of)
-    reference, dateline_place, dateline_end = reference_of(text, published)
     # Distinct place names of the article disambiguate each event's place; identical lookups are cached.
     place_names = list(dict.fromkeys(text[p.start : p.end] for p in preds if p.label == "LOCATION"))
     # The text itself names countries and provinces the model did not mark (validation country 0.948 -> 0.985

@@ -150,8 +150,11 @@ def test_figures_told_after_the_story_moves_to_an_earlier_time_stay_out():
     preds = [_span(text, "struck", "TRIGGER", "Shelling/artillery/missile attack"), _span(text, "Kharkiv", "LOCATION"),
              _span(text, "late on Monday", "DATE"), _span(text, "four", "FATALITIES"), _span(text, "23", "WOUNDED"),
              _span(text, "this month", "DATE"), _span(text, "nine", "WOUNDED")]
-    (event,) = assemble_events(text, preds, dt.date(2025, 10, 8))
+    event, older = assemble_events(text, preds, dt.date(2025, 10, 8))
     assert (event.date.date, event.fatalities.best, event.wounded.best, event.wounded.high) == ("2025-10-06", 4, 23, 23)
+    # ...it is an older event of its own, with the trigger the model missed read from the sentence
+    assert (older.sub_event_type, older.trigger.text, older.wounded.best, older.date.time_precision) == (
+        "Air/drone strike", "attack", 9, 3)
 
 
 def test_a_later_toll_still_joins_its_event():
@@ -160,8 +163,9 @@ def test_a_later_toll_still_joins_its_event():
     preds = [_span(text, "killed", "TRIGGER", "Attack"), _span(text, "Tera", "LOCATION"),
              _span(text, "on Monday", "DATE"), _span(text, "eight", "FATALITIES"), _span(text, "On Wednesday", "DATE"),
              _span(text, "12", "FATALITIES"), _span(text, "Last week", "DATE"), _span(text, "three", "FATALITIES")]
-    (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
+    event, older = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert (event.fatalities.best, event.fatalities.high) == (8, 12)
+    assert (older.trigger.text, older.fatalities.best, older.date.time_precision) == ("killed", 3, 2)
 
 
 def test_a_date_the_model_missed_is_read_from_the_trigger_sentence():
@@ -312,3 +316,16 @@ def test_words_that_take_the_story_back_in_time_end_the_event_arguments():
              _span(text, "19", "FATALITIES")]
     (event,) = assemble_events(text, preds, dt.date(2024, 3, 6))
     assert (event.fatalities.best, event.fatalities.high) == (14, 19)
+
+
+def test_an_older_event_told_further_down_with_its_own_date_is_an_event():
+    text = ("Military jets bombed a village in Kanbalu township on Thursday, killing 28 civilians. "
+            "On 3 February, an airstrike on a monastery in Kyunhla township killed four novices.")
+    preds = [_span(text, "bombed", "TRIGGER", "Air/drone strike"), _span(text, "Kanbalu", "LOCATION"),
+             _span(text, "on Thursday", "DATE"), _span(text, "28", "FATALITIES"), _span(text, "3 February", "DATE"),
+             _span(text, "Kyunhla", "LOCATION"), _span(text, "four", "FATALITIES")]
+    newer, older = assemble_events(text, preds, dt.date(2026, 2, 15))
+    assert (newer.date.date, newer.fatalities.best, newer.fatalities.high) == ("2026-02-12", 28, 28)
+    assert (older.sub_event_type, older.trigger.text, older.date.date, older.fatalities.best) == (
+        "Air/drone strike", "airstrike", "2026-02-03", 4)
+    assert older.place.location == "Kyunhla" and older.confidence == 0.45
