@@ -648,6 +648,8 @@ _PHRASE = re.compile(
 _MONTH = rf"(?!may\s+(?:have|be|not|also|still)\b)(?:{MONTH_NAMES})\b"
 # Figures that are dates, distances, ages, times, addresses, wounds, shots, weapons or animals, not people.
 _NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+|their\s+)?(?:houses|homes|huts|buildings|shops|vehicles|cars|cattle|cows|goats|sheep|"
+    r"camels|livestock|animals)\b|"
     rf"^\s*{_MONTH}|^\s*-?\s*(?:km|kilomet|miles?\b|mi\b|years?\b|"
     r"year-old|percent|per cent|%|am\b|pm\b|a\.m|p\.m|hours?\b|days?\b|weeks?\b|months?\b|minutes?\b|"
     r"metres?\b|meters?\b|o'clock|th\b|st\b|nd\b|rd\b|times\b|kg\b|tons?\b|tonnes?\b|vehicles?\b|"

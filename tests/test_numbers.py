@@ -488,6 +488,8 @@ def test_a_zero_about_anyone_else_is_no_figure_of_the_event(text, figure, other)
     ("The fire brigade took 14 injured people to hospital.", "14", True),
     ("Soldiers raped at least five women during house searches.", "at least five", False),
     ("Gunmen raped and killed two women.", "two", True),
+    ("Gang members set fire to dozens of homes.", "dozens", False),
+    ("Medics described treating dozens of gunshot wounds.", "dozens", True),
     # animals are no people, their herders are
     ("Elders said about 60 goats were taken.", "about 60", False),
     ("Raiders killed 200 head of cattle.", "200", False),
