@@ -98,24 +98,28 @@ _CLASH_WORDS = re.compile(rf"\b(?:{_CLASH}|exchanges? of fire)\b", re.IGNORECASE
 
 def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int], sentence_of: dict[int, int],
                    reference: dt.date | None) -> list[SpanPrediction]:
-    marked = sorted({sentence_of[p.start] for p in preds if p.label == "TRIGGER"})
+    by_sentence: dict[int, list[SpanPrediction]] = defaultdict(list)
+    for p in preds:
+        by_sentence[sentence_of[p.start]].append(p)
+    marked = sorted(n for n, group in by_sentence.items() if any(p.label == "TRIGGER" for p in group))
     out: list[SpanPrediction] = []
-    for sent in sorted({sentence_of[p.start] for p in preds if p.label in ("FATALITIES", "WOUNDED")}):
+    for sent in sorted(n for n, group in by_sentence.items() if any(p.label in ("FATALITIES", "WOUNDED")
+                                                                     for p in group)):
         sentence, offset = sentence_text(text, starts, sent)
         # after a marked trigger, only an older event told further down ("On 3 February, an airstrike ... killed
         # four novices"): its counts would otherwise be cut from the newer event and lost
-        before = [m for m in marked if m <= sent]
-        if before and (before[-1] == sent or not _told_earlier(text, preds, sentence_of, before[-1], sent, sentence,
-                                                               reference)):
+        k = bisect.bisect_right(marked, sent)
+        if k and (marked[k - 1] == sent or not _told_earlier(text, by_sentence, marked[k - 1], sent, sentence,
+                                                              reference)):
             continue
-        figures = [p for p in preds if p.label in ("FATALITIES", "WOUNDED") and sentence_of[p.start] == sent
+        figures = [p for p in by_sentence[sent] if p.label in ("FATALITIES", "WOUNDED")
                    and counts_people(text, p.start, p.end) and (c := parse_count(text[p.start : p.end])) is not None
                    and c.high > 0]
         verb = _CASUALTY_VERB.search(sentence)
         if not figures or not _VIOLENCE.search(sentence) or \
                 (verb and _RELATIVE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()])):
             continue
-        taken = [(p.start - offset, p.end - offset) for p in preds if sentence_of[p.start] == sent]
+        taken = [(p.start - offset, p.end - offset) for p in by_sentence[sent]]
         act = next((m for m in _VIOLENT_ACT.finditer(sentence)
                     if not any(a < m.end() and m.start() < b for a, b in taken)), None)
         word = act or verb
@@ -127,8 +131,8 @@ def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int]
     return out
 
 
-def _told_earlier(text: str, preds: Sequence[SpanPrediction], sentence_of: dict[int, int], marked: int, sent: int,
-                  sentence: str, reference: dt.date | None) -> bool:
+def _told_earlier(text: str, by_sentence: dict[int, list[SpanPrediction]], marked: int, sent: int, sentence: str,
+                  reference: dt.date | None) -> bool:
     # Whether sentence `sent` goes back to a time before that of the trigger sentence `marked`: in words ("Three
     # days earlier", "Earlier this month") or by a date before the one told there.
     if _BACK_IN_TIME.search(sentence) or _EARLIER_OPENING.match(sentence):
@@ -137,8 +141,8 @@ def _told_earlier(text: str, preds: Sequence[SpanPrediction], sentence_of: dict[
         return False
 
     def day(index: int) -> tuple[dt.date, int, str] | None:
-        for p in preds:
-            if p.label == "DATE" and sentence_of[p.start] == index:
+        for p in by_sentence.get(index, ()):
+            if p.label == "DATE":
                 told = resolve_date(text[p.start : p.end], reference)
                 if told is not None:
                     return told.date, told.precision, text[max(0, p.start - 12) : p.end]
