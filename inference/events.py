@@ -91,8 +91,11 @@ _VIOLENCE = re.compile(
     r"assailants?|gunshots?|rockets?|missiles?|drones?|mortars?|grenades?|machetes?)\b",
     re.IGNORECASE,
 )
-# ...and not as background: "the 2015 attacks, which together killed more than 20 people"
+# ...and not as background: "the 2015 attacks, which together killed more than 20 people" (a longer clause may tell
+# the event itself: "a gunfight ..., in which one militant was killed")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# ...nor in a sentence about a year long past ("for their part in a 2019 attack on a hotel")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _CLASH_WORDS = re.compile(rf"\b(?:{_CLASH}|exchanges? of fire)\b", re.IGNORECASE)
 
 
@@ -117,7 +120,8 @@ def _rule_triggers(text: str, preds: Sequence[SpanPrediction], starts: list[int]
                    and c.high > 0]
         verb = _CASUALTY_VERB.search(sentence)
         if not figures or not _VIOLENCE.search(sentence) or \
-                (verb and _RELATIVE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()])):
+                (verb and _RELATIVE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()])) or \
+                (reference and any(int(y) <= reference.year - 2 for y in _YEAR.findall(sentence))):
             continue
         taken = [(p.start - offset, p.end - offset) for p in by_sentence[sent]]
         act = next((m for m in _VIOLENT_ACT.finditer(sentence)

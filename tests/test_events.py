@@ -291,6 +291,8 @@ def test_no_event_is_made_from_a_casualty_with_no_violence_or_in_the_background(
         ("Twenty-two passengers died when a bus overturned on a mountain road.", "Twenty-two"),
         ("A court sentenced two men for the 2015 attacks on a hotel, which together killed more than 20 people.",
          "more than 20"),
+        ("Two men were jailed for their part in a 2019 attack on a mall in which 21 shoppers were killed.", "21"),
+        ("Survivors marked the anniversary of a 2019 bomb attack on a mosque that left 120 worshippers dead.", "120"),
     ]:
         assert assemble_events(text, [_span(text, figure, "FATALITIES")], dt.date(2024, 3, 6)) == []
 
